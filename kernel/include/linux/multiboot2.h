@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the boot loader tells the kernel, from the Multiboot2 information
+ * structure (Multiboot2 specification, section 3.6): the command line,
+ * the physical memory map and the boot modules (the initramfs).
+ */
+#ifndef _LINUX_MULTIBOOT2_H
+#define _LINUX_MULTIBOOT2_H
+
+#include <linux/types.h>
+
+#define MULTIBOOT2_BOOTLOADER_MAGIC	0x36d76289
+
+#define MULTIBOOT_TAG_TYPE_END		0
+#define MULTIBOOT_TAG_TYPE_CMDLINE	1
+#define MULTIBOOT_TAG_TYPE_LOADER_NAME	2
+#define MULTIBOOT_TAG_TYPE_MODULE	3
+#define MULTIBOOT_TAG_TYPE_MMAP		6
+
+#define MULTIBOOT_MEMORY_AVAILABLE	1
+#define MULTIBOOT_MEMORY_RESERVED	2
+#define MULTIBOOT_MEMORY_ACPI_RECLAIMABLE 3
+#define MULTIBOOT_MEMORY_NVS		4
+#define MULTIBOOT_MEMORY_BADRAM		5
+
+#define MAX_MEMORY_REGIONS	64
+#define MAX_BOOT_MODULES	8
+
+struct boot_memory_region {
+	u64 base;
+	u64 length;
+	u32 type;		/* MULTIBOOT_MEMORY_* */
+};
+
+struct boot_module {
+	u64 start;		/* physical, first byte */
+	u64 end;		/* physical, one past the last byte */
+	const char *string;	/* the text after the file name in grub.cfg */
+};
+
+struct boot_info {
+	const char *command_line;
+	const char *loader_name;
+	struct boot_memory_region regions[MAX_MEMORY_REGIONS];
+	unsigned int nr_regions;
+	struct boot_module modules[MAX_BOOT_MODULES];
+	unsigned int nr_modules;
+	u64 info_start, info_end;	/* physical range of the information itself */
+};
+
+extern struct boot_info boot_info;
+
+/*
+ * Parse the Multiboot2 information at @info (a virtual address; @info_phys is
+ * its physical address) into @boot. Returns 0, or -EINVAL when the structure
+ * is malformed (sizes out of bounds, no end tag). Strings point into @info.
+ */
+int multiboot2_parse(const void *info, unsigned long info_phys, struct boot_info *boot);
+/* The name Linux's e820 printout uses for a region type ("usable", ...). */
+const char *memory_type_name(u32 type);
+
+#endif

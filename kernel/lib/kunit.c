@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The test executor: runs kunit suites and reports in KTAP version 1,
+ * each suite as a nested subtest, as Linux's KUnit prints them:
+ *
+ *	KTAP version 1
+ *	1..2
+ *	    KTAP version 1
+ *	    # Subtest: buddy
+ *	    1..3
+ *	    ok 1 split_and_merge
+ *	    ...
+ *	ok 1 buddy
+ *
+ * Shared by the kernel (run at boot for ktest=) and the host test programs.
+ */
+#include <kunit/test.h>
+#include <linux/printk.h>
+
+extern struct kunit_suite *__start_kunit_test_suites[];
+extern struct kunit_suite *__stop_kunit_test_suites[];
+
+/* Compare two C strings (kept local so the executor needs no string library). */
+int kunit_strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* Record a failed expectation and print it as KTAP diagnostics. */
+void kunit_fail(struct kunit *test, const char *file, int line,
+		const char *what, const char *fmt, ...)
+{
+	char detail[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, args);
+	va_end(args);
+	test->failed = 1;
+	printk("        # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
+	printk("        # %s: %s: %s\n", test->name, what, detail);
+}
+
+/* Print one diagnostic line inside the running case. */
+void kunit_info(struct kunit *test, const char *fmt, ...)
+{
+	char line[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	printk("        # %s: %s\n", test->name, line);
+}
+
+/* Mark the running case skipped (reported as "ok N name # SKIP reason"). */
+void kunit_skip(struct kunit *test, const char *reason)
+{
+	test->skipped = 1;
+	kunit_info(test, "skipped: %s", reason);
+}
+
+/*
+ * Does @name appear in the comma-separated @selection? "all" selects every
+ * suite except the harness_* ones, which fail on purpose to test the runner.
+ */
+static bool suite_selected(const char *selection, const char *name)
+{
+	const char *p = selection;
+
+	if (kunit_strcmp(selection, "all") == 0)
+		return !(name[0] == 'h' && name[1] == 'a' && name[2] == 'r' &&
+			 name[3] == 'n' && name[4] == 'e' && name[5] == 's' && name[6] == 's' &&
+			 name[7] == '_');
+	while (*p) {
+		const char *n = name;
+
+		while (*p && *p != ',' && *p == *n) {
+			p++;
+			n++;
+		}
+		if (*n == '\0' && (*p == ',' || *p == '\0'))
+			return true;
+		while (*p && *p != ',')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+/* Run every case of @suite; returns true when all passed. */
+static bool run_suite(struct kunit_suite *suite, int number)
+{
+	struct kunit_case *c;
+	int count = 0, index = 0;
+	bool suite_ok = true;
+
+	for (c = suite->test_cases; c->run_case; c++)
+		count++;
+	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, count);
+	for (c = suite->test_cases; c->run_case; c++) {
+		struct kunit test = { .name = c->name };
+
+		index++;
+		if (suite->init && suite->init(&test) != 0) {
+			kunit_fail(&test, __FILE__, __LINE__, "init", "suite init failed");
+		} else {
+			c->run_case(&test);
+			if (suite->exit)
+				suite->exit(&test);
+		}
+		if (test.failed)
+			suite_ok = false;
+		printk("    %s %d %s%s\n", test.failed ? "not ok" : "ok", index, c->name,
+		       test.skipped && !test.failed ? " # SKIP" : "");
+	}
+	printk("%s %d %s\n", suite_ok ? "ok" : "not ok", number, suite->name);
+	return suite_ok;
+}
+
+int kunit_run_tests(const char *selection)
+{
+	struct kunit_suite **s;
+	int selected = 0, number = 0, failures = 0;
+
+	for (s = __start_kunit_test_suites; s < __stop_kunit_test_suites; s++)
+		if (suite_selected(selection, (*s)->name))
+			selected++;
+	printk("KTAP version 1\n1..%d\n", selected);
+	for (s = __start_kunit_test_suites; s < __stop_kunit_test_suites; s++) {
+		if (!suite_selected(selection, (*s)->name))
+			continue;
+		if (!run_suite(*s, ++number))
+			failures++;
+	}
+	return failures;
+}

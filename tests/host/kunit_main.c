@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+/*
+ * main() of every host test program: runs the kunit suites linked into
+ * it (all, or those named in argv[1]) and exits 1 if any case failed.
+ */
+#include <kunit/test.h>
+
+int main(int argc, char **argv)
+{
+	return kunit_run_tests(argc > 1 ? argv[1] : "all") ? 1 : 0;
+}
