@@ -1,0 +1,1680 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The maple tree (see linux/maple_tree.h for the layout and the encoding).
+ * Mirrors Linux 6.1 lib/maple_tree.c in names and meaning; the write path
+ * is simpler than Linux's:
+ *
+ * A store of @entry over [index, last] walks two paths from the root: to
+ * index ("left") and to last ("right"). The leaves between them form the
+ * "region" being rewritten. The region's contents, with the new range put
+ * in, are laid out in a maple_big_node (an array of ranges). If that fits
+ * back into the one leaf it came from, the leaf is rewritten in place and
+ * the gaps above it are updated: the common case. Otherwise the array is
+ * cut into 1..3 new nodes, which replace the region inside the parents'
+ * own big node, and the same happens one level up, until a level fits in
+ * a single node again or a new root is made. A node left with too few
+ * slots takes in a neighbour at its level first (rebalance/merge).
+ * The nodes a write may need (at most 3 per level + 1) are allocated
+ * before anything changes, so a failed allocation leaves the tree as it
+ * was, and a store after mas_preallocate() cannot fail.
+ */
+#include <linux/maple_tree.h>
+#include <linux/slab.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/printk.h>
+#include <linux/bug.h>
+#include <linux/seq_file.h>
+
+#define MAPLE_PARENT_ROOT	0x1UL	/* parent pointer points at the tree */
+#define MAPLE_PARENT_ARANGE64	0x2UL	/* parent node is a maple_arange_64 */
+#define MAPLE_PARENT_SLOT_SHIFT	3
+#define MAPLE_PARENT_SLOT_MASK	0xF8UL
+#define MAPLE_ENODE_TYPE_SHIFT	3
+#define MAPLE_ENODE_TYPE_MASK	0xFUL
+
+/* Room for the ranges of a region: 16 + 1 + 16 (see mas_wr_leaf_region). */
+#define MAPLE_BIG_NODE_SLOTS	40
+
+static const unsigned char mt_slots[] = {
+	[maple_dense] = MAPLE_NODE_SLOTS,
+	[maple_leaf_64] = MAPLE_RANGE64_SLOTS,
+	[maple_range_64] = MAPLE_RANGE64_SLOTS,
+	[maple_arange_64] = MAPLE_ARANGE64_SLOTS,
+};
+
+static const unsigned char mt_pivots[] = {
+	[maple_dense] = 0,
+	[maple_leaf_64] = MAPLE_RANGE64_SLOTS - 1,
+	[maple_range_64] = MAPLE_RANGE64_SLOTS - 1,
+	[maple_arange_64] = MAPLE_ARANGE64_SLOTS - 1,
+};
+
+/* Fewest slots a non-root node may hold (Linux's mt_min_slots). */
+static const unsigned char mt_min_slots[] = {
+	[maple_dense] = MAPLE_NODE_SLOTS / 2,
+	[maple_leaf_64] = MAPLE_RANGE64_SLOTS / 2 - 2,
+	[maple_range_64] = MAPLE_RANGE64_SLOTS / 2 - 2,
+	[maple_arange_64] = MAPLE_ARANGE64_SLOTS / 2 - 2,
+};
+
+static const char *const mt_type_names[] = {
+	[maple_dense] = "dense",
+	[maple_leaf_64] = "leaf64",
+	[maple_range_64] = "range64",
+	[maple_arange_64] = "arange64",
+};
+
+static struct kmem_cache *maple_node_cache;
+
+/*
+ * The ranges of one level of a region being rebuilt: slot[i] covers
+ * [pivot[i - 1] + 1, pivot[i]] (slot 0 starts at @min). In internal
+ * levels slot[i] is a child and gap[i] its largest gap.
+ */
+struct maple_big_node {
+	unsigned long min;
+	unsigned char count;
+	void *slot[MAPLE_BIG_NODE_SLOTS];
+	unsigned long pivot[MAPLE_BIG_NODE_SLOTS];
+	unsigned long gap[MAPLE_BIG_NODE_SLOTS];
+};
+
+/* One node of a walk from the root: the node, its range, the slot taken. */
+struct maple_step {
+	struct maple_enode *node;
+	unsigned long min;
+	unsigned long max;
+	unsigned char offset;
+};
+
+/* A write in progress: the two paths bounding the region, by level (0 = leaf). */
+struct maple_wr_state {
+	struct ma_state *mas;
+	struct maple_tree *tree;
+	unsigned int height;
+	struct maple_step left[MAPLE_HEIGHT_MAX];
+	struct maple_step right[MAPLE_HEIGHT_MAX];
+	struct maple_big_node big;
+	void *content;			/* what was at mas->index before */
+	bool append;			/* the store is the last entry of the tree */
+};
+
+/* ---- Node pointers ---------------------------------------------------- */
+
+/* Create the cache of 256-byte nodes. Called once at boot, after kmem_cache_init(). */
+void maple_tree_init(void)
+{
+	if (maple_node_cache)
+		return;
+	maple_node_cache = kmem_cache_create("maple_node", sizeof(struct maple_node),
+					     sizeof(struct maple_node), 0, NULL);
+	BUG_ON(!maple_node_cache);
+}
+
+static inline struct maple_enode *mt_mk_node(const struct maple_node *node,
+					     enum maple_type type)
+{
+	return (struct maple_enode *)((unsigned long)node |
+				      ((unsigned long)type << MAPLE_ENODE_TYPE_SHIFT));
+}
+
+static inline struct maple_node *mte_to_node(const struct maple_enode *enode)
+{
+	return (struct maple_node *)((unsigned long)enode & ~MAPLE_NODE_MASK);
+}
+
+static inline enum maple_type mte_node_type(const struct maple_enode *enode)
+{
+	return ((unsigned long)enode >> MAPLE_ENODE_TYPE_SHIFT) & MAPLE_ENODE_TYPE_MASK;
+}
+
+static inline bool ma_is_leaf(enum maple_type type)
+{
+	return type == maple_leaf_64;
+}
+
+static inline bool mte_is_leaf(const struct maple_enode *enode)
+{
+	return ma_is_leaf(mte_node_type(enode));
+}
+
+static inline bool mt_is_alloc(const struct maple_tree *mt)
+{
+	return mt->ma_flags & MT_FLAGS_ALLOC_RANGE;
+}
+
+/* The type of an internal node of @mt. */
+static inline enum maple_type mt_internal_type(const struct maple_tree *mt)
+{
+	return mt_is_alloc(mt) ? maple_arange_64 : maple_range_64;
+}
+
+static inline unsigned long *ma_pivots(struct maple_node *node, enum maple_type type)
+{
+	return type == maple_arange_64 ? node->ma64.pivot : node->mr64.pivot;
+}
+
+static inline void **ma_slots(struct maple_node *node, enum maple_type type)
+{
+	return type == maple_arange_64 ? node->ma64.slot : node->mr64.slot;
+}
+
+static inline void mt_set_height(struct maple_tree *mt, unsigned int height)
+{
+	mt->ma_flags = (mt->ma_flags & ~MT_FLAGS_HEIGHT_MASK) |
+		       (height << MT_FLAGS_HEIGHT_OFFSET);
+}
+
+/* Record that @child sits in @slot of @parent (an encoded internal node). */
+static void mte_set_parent(struct maple_enode *child, struct maple_enode *parent,
+			   unsigned char slot)
+{
+	unsigned long bits = (unsigned long)slot << MAPLE_PARENT_SLOT_SHIFT;
+
+	if (mte_node_type(parent) == maple_arange_64)
+		bits |= MAPLE_PARENT_ARANGE64;
+	mte_to_node(child)->parent =
+		(struct maple_pnode *)((unsigned long)mte_to_node(parent) | bits);
+}
+
+static void mte_set_root_parent(struct maple_enode *root, struct maple_tree *mt)
+{
+	mte_to_node(root)->parent =
+		(struct maple_pnode *)((unsigned long)mt | MAPLE_PARENT_ROOT);
+}
+
+static inline bool mte_is_root(const struct maple_enode *enode)
+{
+	return (unsigned long)mte_to_node(enode)->parent & MAPLE_PARENT_ROOT;
+}
+
+/* The parent of a non-root node, encoded, and the slot it holds us in. */
+static struct maple_enode *mte_parent(const struct maple_enode *enode, unsigned char *slot)
+{
+	unsigned long parent = (unsigned long)mte_to_node(enode)->parent;
+	enum maple_type type = (parent & MAPLE_PARENT_ARANGE64) ? maple_arange_64
+								 : maple_range_64;
+
+	*slot = (parent & MAPLE_PARENT_SLOT_MASK) >> MAPLE_PARENT_SLOT_SHIFT;
+	return mt_mk_node((struct maple_node *)(parent & ~MAPLE_NODE_MASK), type);
+}
+
+/* A node whose contents have been moved elsewhere by a write points at itself. */
+static inline void mte_set_node_dead(struct maple_enode *enode)
+{
+	struct maple_node *node = mte_to_node(enode);
+
+	node->parent = (struct maple_pnode *)node;
+}
+
+static inline bool mte_dead_node(const struct maple_enode *enode)
+{
+	struct maple_node *node = mte_to_node(enode);
+
+	return (void *)node->parent == (void *)node;
+}
+
+/*
+ * The last index covered by @offset of a node of @type covering up to @max.
+ * Slots past the last pivot end at the node's maximum.
+ */
+static inline unsigned long ma_pivot_or_max(struct maple_node *node, enum maple_type type,
+					    unsigned char offset, unsigned long max)
+{
+	if (offset < mt_pivots[type])
+		return ma_pivots(node, type)[offset];
+	return max;
+}
+
+/* The last used slot of a node that covers up to @max (Linux's ma_data_end). */
+static unsigned char ma_data_end(struct maple_node *node, enum maple_type type,
+				 unsigned long max)
+{
+	unsigned long *pivots = ma_pivots(node, type);
+	unsigned char offset;
+
+	for (offset = 0; offset < mt_pivots[type]; offset++)
+		if (pivots[offset] >= max)
+			return offset;
+	return mt_pivots[type];
+}
+
+/* ---- Allocation ------------------------------------------------------- */
+
+unsigned long mas_allocated(const struct ma_state *mas)
+{
+	return mas->alloc ? mas->alloc->total : 0;
+}
+
+/* Make sure @mas holds at least @count nodes. Returns 0 or -ENOMEM (keeping what it got). */
+static int mas_node_count(struct ma_state *mas, unsigned long count, gfp_t gfp)
+{
+	while (mas_allocated(mas) < count) {
+		struct maple_alloc *node = kmem_cache_alloc(maple_node_cache, gfp);
+
+		if (!node)
+			return -ENOMEM;
+		node->total = mas_allocated(mas) + 1;
+		node->next = mas->alloc;
+		mas->alloc = node;
+	}
+	return 0;
+}
+
+/* Take a reserved node, zeroed. A write never runs out: its nodes were counted first. */
+static struct maple_node *mas_pop_node(struct ma_state *mas)
+{
+	struct maple_alloc *node = mas->alloc;
+
+	BUG_ON(!node);
+	mas->alloc = node->next;
+	memset(node, 0, sizeof(struct maple_node));
+	return (struct maple_node *)node;
+}
+
+static void ma_free_node(struct maple_node *node)
+{
+	kmem_cache_free(maple_node_cache, node);
+}
+
+/* Free the nodes @mas still holds (Linux's mas_destroy). */
+void mas_destroy(struct ma_state *mas)
+{
+	while (mas->alloc) {
+		struct maple_alloc *node = mas->alloc;
+
+		mas->alloc = node->next;
+		ma_free_node((struct maple_node *)node);
+	}
+}
+
+/*
+ * Nodes a write may need in a tree of @height: 3 per level (a region
+ * splits into at most 3 nodes) and a new root.
+ */
+static unsigned long mas_wr_node_budget(unsigned int height)
+{
+	return 3UL * height + 1;
+}
+
+/* ---- Reading ---------------------------------------------------------- */
+
+/* The slot of @node holding @index; narrows [*min, *max] to that slot's range. */
+static __always_inline unsigned char ma_find_slot(struct maple_node *node, enum maple_type type,
+				  unsigned long index, unsigned long *min, unsigned long *max)
+{
+	unsigned long *pivots = ma_pivots(node, type);
+	unsigned char offset = 0;
+
+	while (offset < mt_pivots[type] && index > pivots[offset])
+		offset++;
+	if (offset)
+		*min = pivots[offset - 1] + 1;
+	if (offset < mt_pivots[type])
+		*max = pivots[offset];
+	return offset;
+}
+
+/*
+ * Walk from the root of @mt to the node holding @index at @to_level,
+ * filling path[level] for every level from the root down to @to_level.
+ */
+static void mt_walk_path(struct maple_tree *mt, unsigned long index,
+			 struct maple_step *path, unsigned int to_level)
+{
+	struct maple_enode *enode = mt->ma_root;
+	unsigned long min = 0, max = ULONG_MAX;
+	int level;
+
+	for (level = mt_height(mt) - 1; level >= (int)to_level; level--) {
+		struct maple_node *node = mte_to_node(enode);
+		enum maple_type type = mte_node_type(enode);
+		struct maple_step *step = &path[level];
+
+		step->node = enode;
+		step->min = min;
+		step->max = max;
+		step->offset = ma_find_slot(node, type, index, &min, &max);
+		enode = ma_slots(node, type)[step->offset];
+	}
+}
+
+/*
+ * Walk @mas to the leaf slot holding mas->index and set mas->index/last to
+ * that slot's range. Returns the entry there (NULL for a gap); on an empty
+ * tree the state becomes MAS_NONE and the range 0..ULONG_MAX.
+ */
+static void *mas_state_walk(struct ma_state *mas)
+{
+	struct maple_enode *enode = mas->tree->ma_root;
+	unsigned long min = 0, max = ULONG_MAX;
+	unsigned long index = mas->index;
+
+	if (!enode) {
+		mas->node = MAS_NONE;
+		mas->index = 0;
+		mas->last = ULONG_MAX;
+		return NULL;
+	}
+	for (;;) {
+		struct maple_node *node = mte_to_node(enode);
+		enum maple_type type = mte_node_type(enode);
+		unsigned long slot_min = min, slot_max = max;
+		unsigned char offset = ma_find_slot(node, type, index, &slot_min, &slot_max);
+
+		if (ma_is_leaf(type)) {
+			mas->node = enode;
+			mas->min = min;
+			mas->max = max;
+			mas->offset = offset;
+			mas->index = slot_min;
+			mas->last = slot_max;
+			return node->mr64.slot[offset];
+		}
+		enode = ma_slots(node, type)[offset];
+		min = slot_min;
+		max = slot_max;
+	}
+}
+
+/**
+ * mas_walk() - the entry at mas->index.
+ * @mas: the maple state
+ *
+ * Sets mas->index and mas->last to the range of the entry, or of the gap
+ * holding mas->index. Return: the entry, or NULL.
+ */
+void *mas_walk(struct ma_state *mas)
+{
+	return mas_state_walk(mas);
+}
+
+/* mtree_load() - the entry at @index of @mt, or NULL. */
+void *mtree_load(struct maple_tree *mt, unsigned long index)
+{
+	struct maple_enode *enode = mt->ma_root;
+	unsigned long min = 0, max = ULONG_MAX;
+
+	while (enode) {
+		struct maple_node *node = mte_to_node(enode);
+		enum maple_type type = mte_node_type(enode);
+		unsigned char offset = ma_find_slot(node, type, index, &min, &max);
+
+		if (ma_is_leaf(type))
+			return node->mr64.slot[offset];
+		enode = ma_slots(node, type)[offset];
+	}
+	return NULL;
+}
+
+void mas_pause(struct ma_state *mas)
+{
+	mas->node = MAS_PAUSE;
+}
+
+static inline bool mas_is_active(const struct ma_state *mas)
+{
+	return mas->node != MAS_START && mas->node != MAS_NONE &&
+	       mas->node != MAS_PAUSE && mas->node != MAS_ROOT && !mas_is_err(mas);
+}
+
+/* Point @mas at slot @offset of its leaf and return that slot's entry. */
+static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
+{
+	struct maple_node *node = mte_to_node(mas->node);
+	unsigned long *pivots = node->mr64.pivot;
+
+	mas->offset = offset;
+	mas->index = offset ? pivots[offset - 1] + 1 : mas->min;
+	mas->last = ma_pivot_or_max(node, maple_leaf_64, offset, mas->max);
+	return node->mr64.slot[offset];
+}
+
+/*
+ * The first entry after the active position of @mas that starts at or
+ * before @limit (Linux's mas_next_entry). When there is none, mas->index
+ * and mas->last are set to @limit and the state is paused there.
+ */
+static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
+{
+	for (;;) {
+		struct maple_node *node = mte_to_node(mas->node);
+		unsigned char end = ma_data_end(node, maple_leaf_64, mas->max);
+		void *entry;
+
+		if (mas->last == ULONG_MAX || mas->last >= limit)
+			break;
+		if (mas->offset >= end) {
+			/* Next leaf: walk down to the index after this one. */
+			mas->index = mas->max + 1;
+			entry = mas_state_walk(mas);
+		} else {
+			entry = mas_leaf_slot(mas, mas->offset + 1);
+		}
+		if (mas->index > limit)
+			break;
+		if (entry)
+			return entry;
+	}
+	mas->index = mas->last = limit;
+	mas->node = MAS_PAUSE;
+	return NULL;
+}
+
+/*
+ * The last entry before the active position of @mas that ends at or after
+ * @min (Linux's mas_prev_entry). When there is none, mas->index and
+ * mas->last are set to @min and the state becomes MAS_NONE.
+ */
+static void *mas_prev_entry(struct ma_state *mas, unsigned long min)
+{
+	for (;;) {
+		void *entry;
+
+		if (mas->index == 0 || mas->index <= min)
+			break;
+		if (mas->offset == 0) {
+			/* Previous leaf: walk down to the index before this one. */
+			mas->index = mas->min - 1;
+			entry = mas_state_walk(mas);
+		} else {
+			entry = mas_leaf_slot(mas, mas->offset - 1);
+		}
+		if (mas->last < min)
+			break;
+		if (entry)
+			return entry;
+	}
+	mas->index = mas->last = min;
+	mas->node = MAS_NONE;
+	return NULL;
+}
+
+/**
+ * mas_find() - the first entry at or after mas->index, up to @max.
+ * @mas: the maple state; a fresh state starts at mas->index, an active
+ *	 one continues after the entry it last returned
+ * @max: the last index to look at
+ *
+ * Return: the entry, with mas->index/last set to its range, or NULL
+ * (mas->index = mas->last = @max, and the search can be continued).
+ */
+void *mas_find(struct ma_state *mas, unsigned long max)
+{
+	if (mas->node == MAS_PAUSE) {
+		if (mas->last == ULONG_MAX) {
+			mas->node = MAS_NONE;
+			return NULL;
+		}
+		mas->node = MAS_START;
+		mas->index = ++mas->last;
+	}
+	if (mas->node == MAS_NONE || mas_is_err(mas))
+		mas->node = MAS_START;
+	if (mas->node == MAS_START) {
+		void *entry;
+
+		if (mas->index > max)
+			return NULL;
+		entry = mas_state_walk(mas);
+		if (entry)
+			return entry;
+	}
+	if (!mas_is_active(mas))
+		return NULL;
+	return mas_next_entry(mas, max);
+}
+
+/**
+ * mas_find_rev() - the last entry at or before mas->index, down to @min.
+ * @mas: the maple state; a fresh state starts at mas->index, an active
+ *	 one continues before the entry it last returned
+ * @min: the lowest index to look at
+ *
+ * Return: the entry, with mas->index/last set to its range, or NULL.
+ */
+void *mas_find_rev(struct ma_state *mas, unsigned long min)
+{
+	if (mas->node == MAS_PAUSE) {
+		if (mas->index == 0) {
+			mas->node = MAS_NONE;
+			return NULL;
+		}
+		mas->node = MAS_START;
+		mas->last = --mas->index;
+	}
+	if (mas->node == MAS_NONE || mas_is_err(mas))
+		mas->node = MAS_START;
+	if (mas->node == MAS_START) {
+		void *entry;
+
+		if (mas->index < min)
+			return NULL;
+		entry = mas_state_walk(mas);
+		if (entry)
+			return entry;
+	}
+	if (!mas_is_active(mas))
+		return NULL;
+	if (mas->index < min)
+		return NULL;
+	return mas_prev_entry(mas, min);
+}
+
+/**
+ * mas_next() - the next entry after the current one, up to @max.
+ * @mas: the maple state; a fresh state first walks to mas->index
+ * @max: the last index to look at
+ *
+ * Return: the entry after the range holding mas->index (mas->index/last set
+ * to its range), or NULL.
+ */
+void *mas_next(struct ma_state *mas, unsigned long max)
+{
+	if (mas->node == MAS_NONE || mas->node == MAS_PAUSE || mas_is_err(mas))
+		mas->node = MAS_START;
+	if (mas->node == MAS_START)
+		mas_state_walk(mas);
+	if (!mas_is_active(mas) || mas->last >= max)
+		return NULL;
+	return mas_next_entry(mas, max);
+}
+
+/**
+ * mas_prev() - the entry before the current one, down to @min.
+ * @mas: the maple state; a fresh state first walks to mas->index
+ * @min: the lowest index the entry may end at
+ *
+ * Return: the last entry before the range holding mas->index
+ * (mas->index/last set to its range), or NULL (mas->index = mas->last = @min).
+ */
+void *mas_prev(struct ma_state *mas, unsigned long min)
+{
+	if (!mas->index) {
+		/* Nothing comes before 0. */
+		mas->last = 0;
+		mas->node = MAS_NONE;
+		return NULL;
+	}
+	if (mas->node == MAS_NONE || mas->node == MAS_PAUSE || mas_is_err(mas))
+		mas->node = MAS_START;
+	if (mas->node == MAS_START) {
+		mas_state_walk(mas);
+		if (!mas_is_active(mas) || !mas->index)
+			return NULL;
+	}
+	if (mas->index < min) {
+		mas->index = mas->last = min;
+		mas->node = MAS_NONE;
+		return NULL;
+	}
+	return mas_prev_entry(mas, min);
+}
+
+/**
+ * mt_find() - the first entry in [*index, max].
+ * @mt: the tree
+ * @index: where to start; on success, set to just past the entry found
+ * @max: the last index to look at
+ *
+ * Return: the entry or NULL.
+ */
+void *mt_find(struct maple_tree *mt, unsigned long *index, unsigned long max)
+{
+	MA_STATE(mas, mt, *index, *index);
+	void *entry;
+
+	if (*index > max)
+		return NULL;
+	entry = mas_find(&mas, max);
+	if (entry)
+		*index = mas.last + 1;	/* wraps to 0 after ULONG_MAX, as Linux */
+	return entry;
+}
+
+/* mt_find() again, unless the previous entry ended at ULONG_MAX (*index wrapped to 0). */
+void *mt_find_after(struct maple_tree *mt, unsigned long *index, unsigned long max)
+{
+	if (!*index)
+		return NULL;
+	return mt_find(mt, index, max);
+}
+
+/* ---- Writing: the big node --------------------------------------------- */
+
+static void mab_init(struct maple_big_node *b, unsigned long min)
+{
+	b->min = min;
+	b->count = 0;
+}
+
+/* Append a range ending at @pivot. In a leaf, a NULL after a NULL just extends it. */
+static void mab_push(struct maple_big_node *b, void *slot, unsigned long pivot,
+		     unsigned long gap, bool leaf)
+{
+	if (leaf && !slot && b->count && !b->slot[b->count - 1]) {
+		b->pivot[b->count - 1] = pivot;
+		return;
+	}
+	BUG_ON(b->count >= MAPLE_BIG_NODE_SLOTS);
+	b->slot[b->count] = slot;
+	b->pivot[b->count] = pivot;
+	b->gap[b->count] = gap;
+	b->count++;
+}
+
+/* Append slots @start..@end of @enode, a node that covers up to @max. */
+static void mab_push_node(struct maple_big_node *b, struct maple_enode *enode,
+			  unsigned long max, int start, int end)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	void **slots = ma_slots(node, type);
+	int i;
+
+	for (i = start; i <= end; i++)
+		mab_push(b, slots[i], ma_pivot_or_max(node, type, i, max),
+			 type == maple_arange_64 ? node->ma64.gap[i] : 0, ma_is_leaf(type));
+}
+
+/* Recompute meta.gap of an arange64 node: the slot with the largest gap. */
+static void ma_set_meta_gap(struct maple_node *node)
+{
+	struct maple_arange_64 *ma = &node->ma64;
+	unsigned char i, best = 0;
+
+	for (i = 1; i <= ma->meta.end; i++)
+		if (ma->gap[i] > ma->gap[best])
+			best = i;
+	ma->meta.gap = best;
+}
+
+/*
+ * The largest run of NULL indices under @enode, which covers [min, max].
+ * Only alloc trees keep gaps, so for a range64 node this is 0.
+ */
+static unsigned long mte_max_gap(struct maple_enode *enode, unsigned long min,
+				 unsigned long max)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned long gap = 0, start = min;
+	unsigned char i, end;
+
+	if (type == maple_arange_64)
+		return node->ma64.gap[node->ma64.meta.gap];
+	if (!ma_is_leaf(type))
+		return 0;
+	end = ma_data_end(node, type, max);
+	for (i = 0; i <= end; i++) {
+		unsigned long last = ma_pivot_or_max(node, type, i, max);
+
+		if (!node->mr64.slot[i] && last - start + 1 > gap)
+			gap = last - start + 1;
+		start = last + 1;
+	}
+	return gap;
+}
+
+/*
+ * Write ranges [start, end) of @b into @enode, replacing its contents but
+ * not its parent pointer; children learn their new parent and slot.
+ */
+static void mab_write_node(struct maple_big_node *b, int start, int end,
+			   struct maple_enode *enode)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned long *pivots = ma_pivots(node, type);
+	void **slots = ma_slots(node, type);
+	int last = end - start - 1;
+	int i;
+
+	for (i = 0; i < mt_slots[type]; i++)
+		slots[i] = i <= last ? b->slot[start + i] : NULL;
+	/* The pivot of the last used slot is the node's maximum; later ones are 0. */
+	for (i = 0; i < mt_pivots[type]; i++)
+		pivots[i] = i <= last ? b->pivot[start + i] : 0;
+	if (type == maple_arange_64) {
+		for (i = 0; i < mt_slots[type]; i++)
+			node->ma64.gap[i] = i <= last ? b->gap[start + i] : 0;
+		node->ma64.meta.end = last;
+		ma_set_meta_gap(node);
+	}
+	if (!ma_is_leaf(type))
+		for (i = 0; i <= last; i++)
+			mte_set_parent(slots[i], enode, i);
+}
+
+/* How many nodes of @type the ranges of @b go into. */
+static int mab_node_count(const struct maple_big_node *b, enum maple_type type)
+{
+	if (b->count <= mt_slots[type])
+		return 1;
+	/* One slot of room each, so a leaf never has to end on a NULL. */
+	return DIV_ROUND_UP(b->count, mt_slots[type] - 1);
+}
+
+/* ---- Writing: rebuilding a region ---------------------------------------- */
+
+/*
+ * Lay out the leaf region of a store of @entry over [mas->index, mas->last]
+ * into wr->big: the ranges of the left leaf before index, the new range,
+ * and the ranges of the right leaf after last (16 + 1 + 16 at most).
+ */
+static void mas_wr_leaf_region(struct maple_wr_state *wr, void *entry)
+{
+	struct ma_state *mas = wr->mas;
+	struct maple_big_node *b = &wr->big;
+	struct maple_step *left = &wr->left[0], *right = &wr->right[0];
+	struct maple_node *node;
+	unsigned long slot_start, slot_end;
+	unsigned char end;
+
+	if (!wr->height) {
+		/* An empty tree is one NULL range. */
+		mab_init(b, 0);
+		if (mas->index)
+			mab_push(b, NULL, mas->index - 1, 0, true);
+		mab_push(b, entry, mas->last, 0, true);
+		if (mas->last != ULONG_MAX)
+			mab_push(b, NULL, ULONG_MAX, 0, true);
+		wr->content = NULL;
+		return;
+	}
+
+	node = mte_to_node(left->node);
+	slot_start = left->offset ? node->mr64.pivot[left->offset - 1] + 1 : left->min;
+	wr->content = node->mr64.slot[left->offset];
+	mab_init(b, left->min);
+	mab_push_node(b, left->node, left->max, 0, left->offset - 1);
+	if (slot_start < mas->index)
+		mab_push(b, wr->content, mas->index - 1, 0, true);
+	mab_push(b, entry, mas->last, 0, true);
+
+	node = mte_to_node(right->node);
+	slot_end = ma_pivot_or_max(node, maple_leaf_64, right->offset, right->max);
+	if (slot_end > mas->last)
+		mab_push(b, node->mr64.slot[right->offset], slot_end, 0, true);
+	end = ma_data_end(node, maple_leaf_64, right->max);
+	mab_push_node(b, right->node, right->max, right->offset + 1, end);
+}
+
+/* Take the node left of the region at @level into it (its ranges first). */
+static void mas_wr_absorb_left(struct maple_wr_state *wr, unsigned int level)
+{
+	struct maple_big_node *b = &wr->big;
+	struct maple_step *step = &wr->left[level];
+	struct maple_node *node;
+	enum maple_type type;
+	int n, i;
+
+	/* The old left end is replaced whatever happens now. */
+	mte_set_node_dead(step->node);
+	mt_walk_path(wr->tree, step->min - 1, wr->left, level);
+	node = mte_to_node(step->node);
+	type = mte_node_type(step->node);
+	n = ma_data_end(node, type, step->max) + 1;
+	BUG_ON(b->count + n > MAPLE_BIG_NODE_SLOTS);
+	memmove(&b->slot[n], &b->slot[0], b->count * sizeof(b->slot[0]));
+	memmove(&b->pivot[n], &b->pivot[0], b->count * sizeof(b->pivot[0]));
+	memmove(&b->gap[n], &b->gap[0], b->count * sizeof(b->gap[0]));
+	for (i = 0; i < n; i++) {
+		b->slot[i] = ma_slots(node, type)[i];
+		b->pivot[i] = ma_pivot_or_max(node, type, i, step->max);
+		b->gap[i] = type == maple_arange_64 ? node->ma64.gap[i] : 0;
+	}
+	b->count += n;
+	b->min = step->min;
+	if (ma_is_leaf(type) && !b->slot[n - 1] && !b->slot[n]) {
+		/* Two NULL ranges meet: keep one. */
+		memmove(&b->slot[n - 1], &b->slot[n], (b->count - n) * sizeof(b->slot[0]));
+		memmove(&b->pivot[n - 1], &b->pivot[n], (b->count - n) * sizeof(b->pivot[0]));
+		b->count--;
+	}
+}
+
+/* Take the node right of the region at @level into it (its ranges last). */
+static void mas_wr_absorb_right(struct maple_wr_state *wr, unsigned int level)
+{
+	struct maple_step *step = &wr->right[level];
+	struct maple_node *node;
+
+	mte_set_node_dead(step->node);
+	mt_walk_path(wr->tree, step->max + 1, wr->right, level);
+	node = mte_to_node(step->node);
+	mab_push_node(&wr->big, step->node, step->max, 0,
+		      ma_data_end(node, mte_node_type(step->node), step->max));
+}
+
+/*
+ * Free a subtree cut out by a store. Nodes marked dead had their slots
+ * moved elsewhere, so only the node itself goes.
+ */
+static void mte_destroy_walk(struct maple_enode *enode)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned char i;
+
+	if (!ma_is_leaf(type) && !mte_dead_node(enode)) {
+		void **slots = ma_slots(node, type);
+
+		/* Slots past the last child are NULL. */
+		for (i = 0; i < mt_slots[type] && slots[i]; i++)
+			mte_destroy_walk(slots[i]);
+	}
+	ma_free_node(node);
+}
+
+/* Push a child's gap up through its ancestors while it changes (Linux's mas_update_gap). */
+static void mte_update_gap(struct maple_tree *mt, struct maple_enode *enode,
+			   unsigned long min, unsigned long max)
+{
+	unsigned long gap;
+
+	if (!mt_is_alloc(mt))
+		return;
+	gap = mte_max_gap(enode, min, max);
+	while (!mte_is_root(enode)) {
+		unsigned char slot;
+		struct maple_enode *parent = mte_parent(enode, &slot);
+		struct maple_node *pnode = mte_to_node(parent);
+
+		if (pnode->ma64.gap[slot] == gap)
+			return;
+		pnode->ma64.gap[slot] = gap;
+		ma_set_meta_gap(pnode);
+		gap = pnode->ma64.gap[pnode->ma64.meta.gap];
+		enode = parent;
+	}
+}
+
+/* The nodes that replace a region at one level: at most 3. */
+struct maple_new_nodes {
+	int count;
+	struct maple_enode *node[3];
+	unsigned long max[3];
+	unsigned long gap[3];
+};
+
+/* Cut wr->big into @count new nodes of @type, never ending a leaf but the last on NULL. */
+static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
+			       int count, struct maple_new_nodes *out)
+{
+	struct maple_big_node *b = &wr->big;
+	int j, start = 0;
+
+	BUG_ON(count > 3);
+	out->count = count;
+	for (j = 0; j < count; j++) {
+		int end = j == count - 1 ? b->count : (j + 1) * b->count / count;
+		unsigned long min = start ? b->pivot[start - 1] + 1 : b->min;
+		struct maple_enode *enode;
+
+		/*
+		 * Appending: fill the left node and leave the right one the
+		 * minimum, so that a run of appends packs nodes (as Linux does).
+		 */
+		if (wr->append && count == 2 && !j) {
+			end = min(b->count - mt_min_slots[type], mt_slots[type] - 1);
+			if (ma_is_leaf(type) && !b->slot[end - 1])
+				end--;
+		} else if (ma_is_leaf(type) && j < count - 1 && !b->slot[end - 1]) {
+			end++;
+		}
+		enode = mt_mk_node(mas_pop_node(wr->mas), type);
+		mab_write_node(b, start, end, enode);
+		out->node[j] = enode;
+		out->max[j] = b->pivot[end - 1];
+		out->gap[j] = mte_max_gap(enode, min, out->max[j]);
+		start = end;
+	}
+}
+
+/*
+ * Lay out level @level + 1 of the region in wr->big: the parent's slots
+ * left of the replaced span, the new nodes, the slots right of it; and
+ * free what the span held (replaced nodes, or whole subtrees a store covered).
+ */
+static void mas_wr_parent_region(struct maple_wr_state *wr, unsigned int level,
+				 struct maple_new_nodes *new)
+{
+	struct maple_big_node *b = &wr->big;
+	struct maple_step *left = &wr->left[level + 1], *right = &wr->right[level + 1];
+	struct maple_node *lnode = mte_to_node(left->node), *rnode = mte_to_node(right->node);
+	enum maple_type type = mte_node_type(left->node);
+	unsigned char lend = ma_data_end(lnode, type, left->max);
+	unsigned char rend = ma_data_end(rnode, type, right->max);
+	void **lslots = ma_slots(lnode, type), **rslots = ma_slots(rnode, type);
+	int i;
+
+	mab_init(b, left->min);
+	mab_push_node(b, left->node, left->max, 0, left->offset - 1);
+	for (i = 0; i < new->count; i++)
+		mab_push(b, new->node[i], new->max[i], new->gap[i], false);
+	mab_push_node(b, right->node, right->max, right->offset + 1, rend);
+
+	if (left->node == right->node) {
+		for (i = left->offset; i <= right->offset; i++)
+			mte_destroy_walk(lslots[i]);
+		return;
+	}
+	for (i = left->offset; i <= lend; i++)
+		mte_destroy_walk(lslots[i]);
+	for (i = 0; i <= right->offset; i++)
+		mte_destroy_walk(rslots[i]);
+}
+
+/* Make @enode (at @level) the root of the tree. */
+static void mas_wr_set_root(struct maple_wr_state *wr, struct maple_enode *enode,
+			    unsigned int level)
+{
+	mte_set_root_parent(enode, wr->tree);
+	wr->tree->ma_root = enode;
+	mt_set_height(wr->tree, level + 1);
+}
+
+/*
+ * The region has reached the root's level (@level): write the root back,
+ * collapse a root left with one child, or grow a new root over a split.
+ */
+static void mas_wr_root(struct maple_wr_state *wr, unsigned int level)
+{
+	struct maple_big_node *b = &wr->big;
+	struct maple_tree *mt = wr->tree;
+	struct maple_enode *old_root = wr->height ? wr->left[level].node : NULL;
+	enum maple_type type = level ? mt_internal_type(mt) : maple_leaf_64;
+	int count = mab_node_count(b, type);
+	struct maple_new_nodes new;
+	struct maple_enode *root;
+	int i;
+
+	if (!level && b->count == 1 && !b->slot[0]) {
+		/* Nothing left: the tree is empty. */
+		if (old_root)
+			ma_free_node(mte_to_node(old_root));
+		mt->ma_root = NULL;
+		mt_set_height(mt, 0);
+		return;
+	}
+	if (count == 1 && level && b->count == 1) {
+		/* One child left: it becomes the root, and so on down. */
+		root = b->slot[0];
+		ma_free_node(mte_to_node(old_root));
+		while (level > 1 && !ma_slots(mte_to_node(root), mte_node_type(root))[1]) {
+			struct maple_enode *child = ma_slots(mte_to_node(root),
+							     mte_node_type(root))[0];
+
+			ma_free_node(mte_to_node(root));
+			root = child;
+			level--;
+		}
+		mas_wr_set_root(wr, root, level - 1);
+		return;
+	}
+	if (count == 1) {
+		root = old_root ? old_root : mt_mk_node(mas_pop_node(wr->mas), type);
+		mab_write_node(b, 0, b->count, root);
+		mas_wr_set_root(wr, root, level);
+		return;
+	}
+	/* Split: the pieces go under a new root one level up. */
+	mas_wr_split_nodes(wr, type, count, &new);
+	if (old_root)
+		ma_free_node(mte_to_node(old_root));
+	mab_init(b, 0);
+	for (i = 0; i < new.count; i++)
+		mab_push(b, new.node[i], new.max[i], new.gap[i], false);
+	root = mt_mk_node(mas_pop_node(wr->mas), mt_internal_type(mt));
+	mab_write_node(b, 0, b->count, root);
+	mas_wr_set_root(wr, root, level + 1);
+}
+
+/*
+ * Rebuild the region level by level (see the comment at the top of the
+ * file). wr->big holds the leaf region; the nodes needed are reserved.
+ */
+static void mas_wr_rebuild(struct maple_wr_state *wr)
+{
+	struct maple_tree *mt = wr->tree;
+	struct maple_big_node *b = &wr->big;
+	unsigned int level;
+
+	for (level = 0; ; level++) {
+		enum maple_type type = level ? mt_internal_type(mt) : maple_leaf_64;
+		struct maple_step *left = &wr->left[level], *right = &wr->right[level];
+		struct maple_new_nodes new;
+		int count;
+
+		if (level + 1 >= wr->height) {
+			mas_wr_root(wr, level);
+			return;
+		}
+		/* A gap must not run past a leaf's end: take the next leaf in. */
+		if (!level && !b->slot[b->count - 1] && right->max != ULONG_MAX)
+			mas_wr_absorb_right(wr, level);
+		/* Too few slots: merge with (or borrow from) a neighbour. */
+		if (b->count < mt_min_slots[type]) {
+			if (left->min)
+				mas_wr_absorb_left(wr, level);
+			else if (right->max != ULONG_MAX)
+				mas_wr_absorb_right(wr, level);
+		}
+		count = mab_node_count(b, type);
+		if (count == 1 && left->node == right->node) {
+			/* Same node, same range: rewrite it where it is. */
+			mab_write_node(b, 0, b->count, left->node);
+			mte_update_gap(mt, left->node, left->min, right->max);
+			return;
+		}
+		mte_set_node_dead(left->node);
+		mte_set_node_dead(right->node);
+		mas_wr_split_nodes(wr, type, count, &new);
+		mas_wr_parent_region(wr, level, &new);
+	}
+}
+
+/* Can the leaf region be written back into its own leaf, with no other node changing? */
+static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
+{
+	struct maple_big_node *b = &wr->big;
+
+	if (!wr->height || wr->left[0].node != wr->right[0].node)
+		return false;
+	if (b->count > MAPLE_RANGE64_SLOTS)
+		return false;
+	if (wr->height == 1)
+		return b->count > 1 || b->slot[0];
+	if (b->count < mt_min_slots[maple_leaf_64])
+		return false;
+	return b->slot[b->count - 1] || wr->right[0].max == ULONG_MAX;
+}
+
+/*
+ * Store @entry over [mas->index, mas->last]. If the write needs more nodes
+ * than @mas holds, allocate them with @gfp when @may_alloc, else BUG.
+ * Returns 0, -EINVAL for a backwards range, or -ENOMEM with the tree unchanged.
+ * *@content is set to what was at mas->index.
+ */
+static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
+			      bool may_alloc, void **content)
+{
+	struct maple_wr_state wr;
+
+	*content = NULL;
+	if (mas->index > mas->last)
+		return -EINVAL;
+	wr.mas = mas;
+	wr.tree = mas->tree;
+	wr.height = mt_height(mas->tree);
+	if (wr.height) {
+		mt_walk_path(wr.tree, mas->index, wr.left, 0);
+		mt_walk_path(wr.tree, mas->last, wr.right, 0);
+	}
+	mas_wr_leaf_region(&wr, entry);
+	*content = wr.content;
+	wr.append = (!wr.height || wr.right[0].max == ULONG_MAX) &&
+		    (wr.big.count < 2 || wr.big.pivot[wr.big.count - 2] <= mas->last);
+
+	if (mas_wr_fits_in_place(&wr)) {
+		mab_write_node(&wr.big, 0, wr.big.count, wr.left[0].node);
+		mte_update_gap(wr.tree, wr.left[0].node, wr.left[0].min, wr.left[0].max);
+	} else {
+		unsigned long need = mas_wr_node_budget(wr.height);
+
+		if (mas_allocated(mas) < need) {
+			BUG_ON(!may_alloc);
+			if (mas_node_count(mas, need, gfp))
+				return -ENOMEM;
+		}
+		mas_wr_rebuild(&wr);
+	}
+	/* Continue from the stored range: mas_find() goes on after mas->last. */
+	mas->node = MAS_PAUSE;
+	return 0;
+}
+
+/**
+ * mas_store() - store @entry over [mas->index, mas->last].
+ * @mas: the maple state; nodes it holds (mas_preallocate) are used first
+ * @entry: the entry, or NULL to erase
+ *
+ * Return: the entry that was at mas->index. If a node cannot be
+ * allocated, mas->node becomes MA_ERROR(-ENOMEM) and the tree is unchanged.
+ */
+void *mas_store(struct ma_state *mas, void *entry)
+{
+	bool reserved = mas->alloc != NULL;
+	void *content;
+	int ret;
+
+	ret = mas_wr_store_entry(mas, entry, GFP_NOWAIT | __GFP_NOWARN, true, &content);
+	if (!reserved)
+		mas_destroy(mas);
+	if (ret)
+		mas->node = MA_ERROR(ret);
+	return content;
+}
+
+/**
+ * mas_store_gfp() - store @entry over [mas->index, mas->last], allocating with @gfp.
+ *
+ * Return: 0, -EINVAL if mas->index > mas->last, or -ENOMEM with the tree unchanged.
+ */
+int mas_store_gfp(struct ma_state *mas, void *entry, gfp_t gfp)
+{
+	void *content;
+	int ret;
+
+	ret = mas_wr_store_entry(mas, entry, gfp, true, &content);
+	mas_destroy(mas);
+	if (ret)
+		mas->node = MA_ERROR(ret);
+	return ret;
+}
+
+/**
+ * mas_preallocate() - reserve the nodes any store into the tree may need.
+ * @mas: the maple state (its position is kept)
+ * @entry: the entry to be stored (unused, as in Linux 6.1)
+ * @gfp: allocation flags
+ *
+ * Reserves for one level more than the tree has now, so that a store made
+ * after other writes to the tree (e.g. a __split_vma between the two, as
+ * do_mas_align_munmap does) still cannot run out.
+ * Return: 0, or -ENOMEM with nothing reserved.
+ */
+int mas_preallocate(struct ma_state *mas, void *entry, gfp_t gfp)
+{
+	if (!mas_node_count(mas, mas_wr_node_budget(mt_height(mas->tree) + 1), gfp))
+		return 0;
+	mas_destroy(mas);
+	return -ENOMEM;
+}
+
+/**
+ * mas_store_prealloc() - store @entry with the nodes mas_preallocate() reserved.
+ *
+ * Allocates nothing and cannot fail; frees the reserved nodes left over.
+ */
+void mas_store_prealloc(struct ma_state *mas, void *entry)
+{
+	void *content;
+	int ret;
+
+	ret = mas_wr_store_entry(mas, entry, 0, false, &content);
+	BUG_ON(ret);
+	mas_destroy(mas);
+}
+
+/**
+ * mas_erase() - erase the whole entry holding mas->index.
+ *
+ * Return: the entry erased (mas->index/last set to its range), or NULL.
+ * As in Linux, if nodes cannot be allocated the entry is still returned,
+ * the tree is unchanged and mas->node is MA_ERROR(-ENOMEM).
+ */
+void *mas_erase(struct ma_state *mas)
+{
+	bool reserved = mas->alloc != NULL;
+	void *entry, *content;
+	int ret;
+
+	entry = mas_state_walk(mas);
+	if (!entry)
+		return NULL;
+	ret = mas_wr_store_entry(mas, NULL, GFP_KERNEL, true, &content);
+	if (!reserved)
+		mas_destroy(mas);
+	if (ret)
+		mas->node = MA_ERROR(ret);
+	return entry;
+}
+
+/* ---- Tree operations ------------------------------------------------------ */
+
+/* mtree_store_range() - store @entry over [index, last]. Returns 0, -EINVAL or -ENOMEM. */
+int mtree_store_range(struct maple_tree *mt, unsigned long index, unsigned long last,
+		      void *entry, gfp_t gfp)
+{
+	MA_STATE(mas, mt, index, last);
+	int ret;
+
+	if (index > last)
+		return -EINVAL;
+	mtree_lock(mt);
+	ret = mas_store_gfp(&mas, entry, gfp);
+	mtree_unlock(mt);
+	return ret;
+}
+
+int mtree_store(struct maple_tree *mt, unsigned long index, void *entry, gfp_t gfp)
+{
+	return mtree_store_range(mt, index, index, entry, gfp);
+}
+
+/*
+ * mtree_insert_range() - store @entry over [first, last] if nothing is there.
+ * Returns 0, -EEXIST if an entry overlaps the range, -EINVAL or -ENOMEM.
+ */
+int mtree_insert_range(struct maple_tree *mt, unsigned long first, unsigned long last,
+		       void *entry, gfp_t gfp)
+{
+	MA_STATE(mas, mt, first, last);
+	int ret;
+
+	if (first > last)
+		return -EINVAL;
+	mtree_lock(mt);
+	if (mas_find(&mas, last)) {
+		ret = -EEXIST;
+	} else {
+		mas_set_range(&mas, first, last);
+		ret = mas_store_gfp(&mas, entry, gfp);
+	}
+	mtree_unlock(mt);
+	return ret;
+}
+
+int mtree_insert(struct maple_tree *mt, unsigned long index, void *entry, gfp_t gfp)
+{
+	return mtree_insert_range(mt, index, index, entry, gfp);
+}
+
+/* mtree_erase() - erase the entry holding @index. Returns it, or NULL. */
+void *mtree_erase(struct maple_tree *mt, unsigned long index)
+{
+	MA_STATE(mas, mt, index, index);
+	void *entry;
+
+	mtree_lock(mt);
+	entry = mas_erase(&mas);
+	mtree_unlock(mt);
+	return entry;
+}
+
+/* __mt_destroy() - free every node (the caller holds the lock); flags reset, as Linux. */
+void __mt_destroy(struct maple_tree *mt)
+{
+	struct maple_enode *root = mt->ma_root;
+
+	mt->ma_root = NULL;
+	if (root)
+		mte_destroy_walk(root);
+	mt->ma_flags = 0;
+}
+
+void mtree_destroy(struct maple_tree *mt)
+{
+	mtree_lock(mt);
+	__mt_destroy(mt);
+	mtree_unlock(mt);
+}
+
+/* ---- Gap search ------------------------------------------------------------- */
+
+/* A search for @size NULL indices within [min, max]; the lowest or (@rev) highest. */
+struct maple_gap_search {
+	unsigned long min, max, size;
+	bool rev;
+	unsigned long index, last;	/* the window found */
+};
+
+/* Does the NULL range [start, end] hold the window? If so, record it. */
+static bool mas_gap_fits(struct maple_gap_search *s, unsigned long start, unsigned long end)
+{
+	unsigned long lo = max(start, s->min), hi = min(end, s->max);
+
+	if (lo > hi || hi - lo < s->size - 1)
+		return false;
+	if (s->rev) {
+		s->last = hi;
+		s->index = hi - s->size + 1;
+	} else {
+		s->index = lo;
+		s->last = lo + s->size - 1;
+	}
+	return true;
+}
+
+/*
+ * Search the subtree @enode covering [min, max], children in order (or
+ * reverse order), skipping any whose recorded gap is too small.
+ */
+static bool mte_gap_search(struct maple_gap_search *s, struct maple_enode *enode,
+			   unsigned long min, unsigned long max)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	void **slots = ma_slots(node, type);
+	unsigned char end = ma_data_end(node, type, max);
+	int n;
+
+	for (n = 0; n <= end; n++) {
+		int i = s->rev ? end - n : n;
+		unsigned long cmin = i ? ma_pivots(node, type)[i - 1] + 1 : min;
+		unsigned long cmax = ma_pivot_or_max(node, type, i, max);
+
+		if (cmax < s->min || cmin > s->max)
+			continue;
+		if (ma_is_leaf(type)) {
+			if (!slots[i] && mas_gap_fits(s, cmin, cmax))
+				return true;
+			continue;
+		}
+		if (type == maple_arange_64 && node->ma64.gap[i] < s->size)
+			continue;
+		if (mte_gap_search(s, slots[i], cmin, cmax))
+			return true;
+	}
+	return false;
+}
+
+static int mas_gap_search(struct ma_state *mas, unsigned long min, unsigned long max,
+			  unsigned long size, bool rev)
+{
+	struct maple_gap_search s = { .min = min, .max = max, .size = size, .rev = rev };
+	bool found;
+
+	/* Linux 6.1 also refuses min == max; later kernels accept it, as here. */
+	if (min > max || !size || max - min < size - 1)
+		return -EINVAL;
+	if (mas->tree->ma_root)
+		found = mte_gap_search(&s, mas->tree->ma_root, 0, ULONG_MAX);
+	else
+		found = mas_gap_fits(&s, 0, ULONG_MAX);
+	if (!found)
+		return -EBUSY;
+	mas->index = s.index;
+	mas->last = s.last;
+	mas->node = MAS_START;
+	return 0;
+}
+
+/**
+ * mas_empty_area() - the lowest free window of @size indices in [min, max].
+ *
+ * Return: 0 with mas->index/last set to the window ([start, start + size - 1],
+ * start the lowest possible), -EBUSY if there is none, -EINVAL for a bad request.
+ * Fast (O(log n)) on MT_FLAGS_ALLOC_RANGE trees, which record gaps.
+ */
+int mas_empty_area(struct ma_state *mas, unsigned long min, unsigned long max,
+		   unsigned long size)
+{
+	return mas_gap_search(mas, min, max, size, false);
+}
+
+/**
+ * mas_empty_area_rev() - the highest free window of @size indices in [min, max].
+ *
+ * Return: 0 with mas->last = the end of the highest free range that holds
+ * the window (trimmed to @max) and mas->index = mas->last - size + 1;
+ * -EBUSY if there is none, -EINVAL for a bad request.
+ */
+int mas_empty_area_rev(struct ma_state *mas, unsigned long min, unsigned long max,
+		       unsigned long size)
+{
+	return mas_gap_search(mas, min, max, size, true);
+}
+
+/* ---- Checking and printing ---------------------------------------------------- */
+
+struct mt_check {
+	struct maple_tree *mt;
+	int error;
+};
+
+/* Report the first violation found: which node, its range, what is wrong. */
+__printf(5, 6)
+static void mt_check_fail(struct mt_check *c, struct maple_enode *enode,
+			  unsigned long min, unsigned long max, const char *fmt, ...)
+{
+	char why[160];
+	va_list args;
+
+	if (c->error)
+		return;
+	c->error = -EINVAL;
+	va_start(args, fmt);
+	vsnprintf(why, sizeof(why), fmt, args);
+	va_end(args);
+	pr_err("mt_validate: tree %p node %p (%s, [%lu, %lu]): %s\n", (void *)c->mt,
+	       (void *)mte_to_node(enode), mt_type_names[mte_node_type(enode)], min, max, why);
+}
+
+/*
+ * Check the subtree @enode covering [min, max] at @level (0 = leaf), held
+ * in @slot of @parent (NULL for the root). Returns its largest gap.
+ */
+static unsigned long mt_check_node(struct mt_check *c, struct maple_enode *enode,
+				   struct maple_enode *parent, unsigned char slot,
+				   int level, unsigned long min, unsigned long max)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	enum maple_type want = level ? mt_internal_type(c->mt) : maple_leaf_64;
+	unsigned long *pivots = ma_pivots(node, type);
+	void **slots = ma_slots(node, type);
+	unsigned long start = min, gap = 0;
+	unsigned char end, i;
+
+	if (c->error)
+		return 0;
+	if (type != want) {
+		mt_check_fail(c, enode, min, max, "type %s at level %d, expected %s",
+			      mt_type_names[type], level, mt_type_names[want]);
+		return 0;
+	}
+	if (!parent) {
+		if ((unsigned long)node->parent != ((unsigned long)c->mt | MAPLE_PARENT_ROOT))
+			mt_check_fail(c, enode, min, max, "root's parent pointer %p is not the tree",
+				      (void *)node->parent);
+	} else {
+		unsigned char pslot;
+
+		if (mte_parent(enode, &pslot) != parent || pslot != slot)
+			mt_check_fail(c, enode, min, max,
+				      "parent pointer says node %p slot %u, is in %p slot %u",
+				      (void *)mte_to_node(mte_parent(enode, &pslot)), pslot,
+				      (void *)mte_to_node(parent), slot);
+	}
+	end = ma_data_end(node, type, max);
+	for (i = 0; i <= end; i++) {
+		unsigned long last = ma_pivot_or_max(node, type, i, max);
+
+		if (last < start || (i && start == 0))
+			mt_check_fail(c, enode, min, max, "slot %u ends at %lu before it starts at %lu",
+				      i, last, start);
+		if (ma_is_leaf(type)) {
+			if (!slots[i] && i && !slots[i - 1])
+				mt_check_fail(c, enode, min, max, "NULL slots %u and %u side by side",
+					      i - 1, i);
+			if (!slots[i] && last - start + 1 > gap)
+				gap = last - start + 1;
+		} else if (!slots[i]) {
+			mt_check_fail(c, enode, min, max, "child slot %u is NULL", i);
+		} else {
+			unsigned long child_gap = mt_check_node(c, slots[i], enode, i, level - 1,
+								 start, last);
+
+			if (type == maple_arange_64 && node->ma64.gap[i] != child_gap)
+				mt_check_fail(c, enode, min, max, "gap[%u] is %lu, child's largest gap is %lu",
+					      i, node->ma64.gap[i], child_gap);
+			if (child_gap > gap)
+				gap = child_gap;
+		}
+		if (c->error)
+			return 0;
+		start = last + 1;
+	}
+	for (i = end + 1; i < mt_slots[type]; i++) {
+		if (slots[i])
+			mt_check_fail(c, enode, min, max, "slot %u past the end (%u) is used", i, end);
+		if (i < mt_pivots[type] && pivots[i])
+			mt_check_fail(c, enode, min, max, "pivot %u past the end (%u) is %lu", i, end,
+				      pivots[i]);
+	}
+	if (parent && end + 1 < mt_min_slots[type])
+		mt_check_fail(c, enode, min, max, "only %u slots, fewer than %u", end + 1,
+			      mt_min_slots[type]);
+	if (!parent && level && end < 1)
+		mt_check_fail(c, enode, min, max, "internal root with one child");
+	if (!parent && !level && end == 0 && !slots[0])
+		mt_check_fail(c, enode, min, max, "root leaf holds nothing (tree should be empty)");
+	if (ma_is_leaf(type) && max != ULONG_MAX && !slots[end])
+		mt_check_fail(c, enode, min, max, "leaf ends on NULL but is not the last leaf");
+	if (type == maple_arange_64) {
+		if (node->ma64.meta.end != end)
+			mt_check_fail(c, enode, min, max, "meta.end %u, last used slot %u",
+				      node->ma64.meta.end, end);
+		else if (node->ma64.gap[node->ma64.meta.gap] != gap)
+			mt_check_fail(c, enode, min, max, "meta.gap %u has gap %lu, largest is %lu",
+				      node->ma64.meta.gap, node->ma64.gap[node->ma64.meta.gap], gap);
+	}
+	return gap;
+}
+
+/**
+ * mt_validate() - check every invariant of @mt.
+ *
+ * Checks node types per level (so that all leaves are at the same depth),
+ * pivot order and range, the terminating pivot, unused slots, parent
+ * pointers and slots, fill limits, NULL ranges, gaps and metadata.
+ * Return: 0, or -EINVAL after printing the first violation.
+ */
+int mt_validate(struct maple_tree *mt)
+{
+	struct mt_check c = { .mt = mt, .error = 0 };
+	unsigned int height = mt_height(mt);
+
+	if (!mt->ma_root) {
+		if (height)
+			pr_err("mt_validate: tree %p is empty but has height %u\n", (void *)mt, height);
+		return height ? -EINVAL : 0;
+	}
+	if (!height || height > MAPLE_HEIGHT_MAX) {
+		pr_err("mt_validate: tree %p has a root but height %u\n", (void *)mt, height);
+		return -EINVAL;
+	}
+	mt_check_node(&c, mt->ma_root, NULL, 0, height - 1, 0, ULONG_MAX);
+	return c.error;
+}
+
+/* Where mt_dump output goes: a seq_file, or printk when @m is NULL. */
+__printf(2, 3)
+static void mt_dump_line(struct seq_file *m, const char *fmt, ...)
+{
+	char line[200];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	if (m)
+		seq_puts(m, line);
+	else
+		printk("%s", line);
+}
+
+/* The node as readable text: a header line, then one line per slot. */
+static void mt_dump_node(struct seq_file *m, const struct maple_tree *mt,
+			 struct maple_enode *enode, unsigned long min, unsigned long max,
+			 int depth, enum mt_dump_format format)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned char end = ma_data_end(node, type, max);
+	const char *range = format == mt_dump_hex ? "[%#lx, %#lx]" : "[%lu, %lu]";
+	unsigned long start = min;
+	char text[64];
+	unsigned char i;
+
+	snprintf(text, sizeof(text), range, min, max);
+	mt_dump_line(m, "%*s%s %p %s end %u", depth * 2, "", mt_type_names[type],
+		     (void *)node, text, end);
+	if (type == maple_arange_64)
+		mt_dump_line(m, " largest gap in slot %u", node->ma64.meta.gap);
+	mt_dump_line(m, "\n");
+	for (i = 0; i <= end; i++) {
+		unsigned long last = ma_pivot_or_max(node, type, i, max);
+		void *slot = ma_slots(node, type)[i];
+
+		snprintf(text, sizeof(text), range, start, last);
+		if (ma_is_leaf(type)) {
+			mt_dump_line(m, "%*s%s %p\n", depth * 2 + 2, "", text, slot);
+		} else {
+			if (type == maple_arange_64)
+				mt_dump_line(m, "%*s%s gap %lu\n", depth * 2 + 2, "", text,
+					     node->ma64.gap[i]);
+			mt_dump_node(m, mt, slot, start, last, depth + 2, format);
+		}
+		start = last + 1;
+	}
+}
+
+/* The node as a Graphviz record: one field per slot, an edge per child. */
+static void mt_dump_dot_node(struct seq_file *m, struct maple_enode *enode,
+			     unsigned long min, unsigned long max)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned char end = ma_data_end(node, type, max);
+	unsigned long start = min;
+	unsigned char i;
+
+	mt_dump_line(m, "  n%lx [label=\"%s\\n[%#lx, %#lx]", (unsigned long)node,
+		     mt_type_names[type], min, max);
+	for (i = 0; i <= end; i++) {
+		unsigned long last = ma_pivot_or_max(node, type, i, max);
+		void *slot = ma_slots(node, type)[i];
+
+		mt_dump_line(m, "|<s%u> %#lx-%#lx", i, start, last);
+		if (type == maple_arange_64)
+			mt_dump_line(m, " gap %#lx", node->ma64.gap[i]);
+		else if (ma_is_leaf(type))
+			mt_dump_line(m, slot ? " %p" : " (null)", slot);
+		start = last + 1;
+	}
+	mt_dump_line(m, "\"];\n");
+	if (ma_is_leaf(type))
+		return;
+	start = min;
+	for (i = 0; i <= end; i++) {
+		unsigned long last = ma_pivot_or_max(node, type, i, max);
+		struct maple_enode *child = ma_slots(node, type)[i];
+
+		mt_dump_line(m, "  n%lx:s%u -> n%lx;\n", (unsigned long)node, i,
+			     (unsigned long)mte_to_node(child));
+		mt_dump_dot_node(m, child, start, last);
+		start = last + 1;
+	}
+}
+
+/**
+ * mt_dump_seq() - print @mt into @m (or with printk when @m is NULL).
+ * @format: mt_dump_dec or mt_dump_hex for text, mt_dump_dot for Graphviz
+ *	    (render with `dot -Tsvg`).
+ */
+void mt_dump_seq(struct seq_file *m, const struct maple_tree *mt, enum mt_dump_format format)
+{
+	struct maple_enode *root = mt->ma_root;
+
+	if (format == mt_dump_dot) {
+		mt_dump_line(m, "digraph maple_tree {\n  node [shape=record, fontname=monospace];\n");
+		if (root)
+			mt_dump_dot_node(m, root, 0, ULONG_MAX);
+		mt_dump_line(m, "}\n");
+		return;
+	}
+	mt_dump_line(m, "maple_tree(%p) flags %x, height %u, root %p\n", (void *)mt,
+		     mt->ma_flags, mt_height(mt), root ? (void *)mte_to_node(root) : NULL);
+	if (root)
+		mt_dump_node(m, mt, root, 0, ULONG_MAX, 0, format);
+}
+
+void mt_dump(const struct maple_tree *mt, enum mt_dump_format format)
+{
+	mt_dump_seq(NULL, mt, format);
+}

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Benchmark of the maple tree (kernel/mm/maple_tree.c) beside a red-black
+ * tree of ranges (the RB_* macros of libbsd's <bsd/sys/tree.h>, keyed by
+ * range start, one malloc'd node per range) doing the same work in the same
+ * run: lookups, forward iteration, appending stores, random stores, erases
+ * and top-down free-range searches, at 1k and 100k ranges. Prints ns per
+ * operation (best of ROUNDS), the ratio maple/rb (below 1: maple faster)
+ * and the bytes per range each structure holds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <linux/maple_tree.h>
+#include <linux/gfp.h>
+
+/* libbsd's tree.h marks its static functions __unused (a BSD <sys/cdefs.h> name). */
+#ifndef __unused
+#define __unused __attribute__((unused))
+#endif
+#include <bsd/sys/tree.h>
+
+extern long maple_shim_live;	/* tests/host/maple_slab_shim.c */
+
+#define ROUNDS		3
+#define LOOKUPS		1000000UL
+#define STRIDE		16UL	/* range i is [16i, 16i + 7]: a gap of 8 after each */
+
+/* ---- The baseline: a red-black tree of [start, last] ranges ---- */
+
+struct rb_range {
+	RB_ENTRY(rb_range) link;
+	unsigned long start, last;
+	void *entry;
+};
+
+static int rb_range_cmp(struct rb_range *a, struct rb_range *b)
+{
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+RB_HEAD(rb_ranges, rb_range);
+RB_GENERATE_STATIC(rb_ranges, rb_range, link, rb_range_cmp)
+
+/* The range holding @index, or NULL. */
+static __attribute__((noinline)) struct rb_range *rb_load(struct rb_ranges *head, unsigned long index)
+{
+	struct rb_range *node = RB_ROOT(head);
+
+	while (node) {
+		if (index < node->start)
+			node = RB_LEFT(node, link);
+		else if (index > node->last)
+			node = RB_RIGHT(node, link);
+		else
+			return node;
+	}
+	return NULL;
+}
+
+static __attribute__((noinline)) void rb_store(struct rb_ranges *head, unsigned long start,
+					       unsigned long last, void *entry)
+{
+	struct rb_range *node = malloc(sizeof(*node));
+
+	node->start = start;
+	node->last = last;
+	node->entry = entry;
+	RB_INSERT(rb_ranges, head, node);
+}
+
+static __attribute__((noinline)) void rb_erase(struct rb_ranges *head, unsigned long index)
+{
+	struct rb_range *node = rb_load(head, index);
+
+	RB_REMOVE(rb_ranges, head, node);
+	free(node);
+}
+
+/*
+ * The highest free window of @size in [min, max], walking down from the top
+ * (this rbtree keeps no subtree gaps; Linux before 6.1 augmented its VMA
+ * rbtree with them). Returns the window's last index or 0.
+ */
+static __attribute__((noinline)) unsigned long rb_empty_area_rev(struct rb_ranges *head,
+		unsigned long min, unsigned long max, unsigned long size)
+{
+	struct rb_range *node = RB_MAX(rb_ranges, head);
+	unsigned long gap_end = ULONG_MAX;
+
+	for (; node; node = RB_PREV(rb_ranges, head, node)) {
+		unsigned long hi = gap_end < max ? gap_end : max;
+
+		if (node->last < hi && hi - node->last >= size && hi - size + 1 >= min)
+			return hi;
+		if (node->start <= min)
+			return 0;
+		gap_end = node->start - 1;
+	}
+	return 0;
+}
+
+/* ---- Timing ---- */
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static unsigned long rng = 88172645463325252UL;
+
+static unsigned long rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static unsigned long *order;	/* 0..n-1 shuffled */
+static unsigned long *keys;	/* random indices for lookups */
+static volatile unsigned long sink;
+
+static void row(const char *what, unsigned long n, double maple, double rb)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s (%luk)", what, n / 1000);
+	printf("%-34s %9.1f %12.1f %7.2fx\n", name, maple, rb, maple / rb);
+}
+
+static void bench_size(unsigned long n)
+{
+	double best[2][6], t;
+	unsigned long i, round, ops_gap = 2000;
+	double maple_bytes = 0, rb_bytes = 0;
+	int k;
+
+	for (k = 0; k < 6; k++)
+		best[0][k] = best[1][k] = 1e30;
+	order = malloc(n * sizeof(*order));
+	keys = malloc(LOOKUPS * sizeof(*keys));
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	for (i = n - 1; i > 0; i--) {
+		unsigned long j = rnd() % (i + 1), x = order[i];
+
+		order[i] = order[j];
+		order[j] = x;
+	}
+	for (i = 0; i < LOOKUPS; i++)
+		keys[i] = rnd() % (n * STRIDE);
+
+	for (round = 0; round < ROUNDS; round++) {
+		struct maple_tree mt;
+		struct rb_ranges head = RB_INITIALIZER(&head);
+		struct rb_range *node;
+		long live = maple_shim_live;
+		void *entry;
+
+		mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
+		/* Appending stores. */
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			mtree_store_range(&mt, i * STRIDE, i * STRIDE + 7, (void *)(i * 8 + 8), GFP_KERNEL);
+		t = (now_ns() - t) / n;
+		best[0][0] = t < best[0][0] ? t : best[0][0];
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			rb_store(&head, i * STRIDE, i * STRIDE + 7, (void *)(i * 8 + 8));
+		t = (now_ns() - t) / n;
+		best[1][0] = t < best[1][0] ? t : best[1][0];
+
+		/* Lookups. */
+		t = now_ns();
+		for (i = 0; i < LOOKUPS; i++)
+			sink += (unsigned long)mtree_load(&mt, keys[i]);
+		t = (now_ns() - t) / LOOKUPS;
+		best[0][1] = t < best[0][1] ? t : best[0][1];
+		t = now_ns();
+		for (i = 0; i < LOOKUPS; i++) {
+			node = rb_load(&head, keys[i]);
+			sink += node ? (unsigned long)node->entry : 0;
+		}
+		t = (now_ns() - t) / LOOKUPS;
+		best[1][1] = t < best[1][1] ? t : best[1][1];
+
+		/* Forward iteration over everything. */
+		t = now_ns();
+		{
+			MA_STATE(mas, &mt, 0, 0);
+
+			mas_for_each(&mas, entry, ULONG_MAX)
+				sink += (unsigned long)entry;
+		}
+		t = (now_ns() - t) / n;
+		best[0][2] = t < best[0][2] ? t : best[0][2];
+		t = now_ns();
+		RB_FOREACH(node, rb_ranges, &head)
+			sink += (unsigned long)node->entry;
+		t = (now_ns() - t) / n;
+		best[1][2] = t < best[1][2] ? t : best[1][2];
+
+		/* Top-down free-range search: a window of 5 below a random limit. */
+		t = now_ns();
+		for (i = 0; i < ops_gap; i++) {
+			MA_STATE(mas, &mt, 0, 0);
+
+			if (!mas_empty_area_rev(&mas, 0, keys[i], 5))
+				sink += mas.last;
+		}
+		t = (now_ns() - t) / ops_gap;
+		best[0][5] = t < best[0][5] ? t : best[0][5];
+		t = now_ns();
+		for (i = 0; i < ops_gap; i++)
+			sink += rb_empty_area_rev(&head, 0, keys[i], 5);
+		t = (now_ns() - t) / ops_gap;
+		best[1][5] = t < best[1][5] ? t : best[1][5];
+
+		/* Erase in random order. */
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			mtree_erase(&mt, order[i] * STRIDE);
+		t = (now_ns() - t) / n;
+		best[0][4] = t < best[0][4] ? t : best[0][4];
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			rb_erase(&head, order[i] * STRIDE);
+		t = (now_ns() - t) / n;
+		best[1][4] = t < best[1][4] ? t : best[1][4];
+
+		/* Random stores (each range once, in random order). */
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			mtree_store_range(&mt, order[i] * STRIDE, order[i] * STRIDE + 7,
+					  (void *)(i * 8 + 8), GFP_KERNEL);
+		t = (now_ns() - t) / n;
+		best[0][3] = t < best[0][3] ? t : best[0][3];
+		t = now_ns();
+		for (i = 0; i < n; i++)
+			rb_store(&head, order[i] * STRIDE, order[i] * STRIDE + 7, (void *)(i * 8 + 8));
+		t = (now_ns() - t) / n;
+		best[1][3] = t < best[1][3] ? t : best[1][3];
+
+		/* Memory: nodes held for n ranges (after random stores; appends pack tighter). */
+		maple_bytes = (double)(maple_shim_live - live) * sizeof(struct maple_node) / n;
+		rb_bytes = sizeof(struct rb_range);
+		{
+			long packed;
+			struct maple_tree ap;
+
+			mt_init_flags(&ap, MT_FLAGS_ALLOC_RANGE);
+			live = maple_shim_live;
+			for (i = 0; i < n; i++)
+				mtree_store_range(&ap, i * STRIDE, i * STRIDE + 7, (void *)8, GFP_KERNEL);
+			packed = maple_shim_live - live;
+			if (round == ROUNDS - 1)
+				printf("# %luk: maple %.1f bytes/range after random stores, %.1f after appends;"
+				       " rb %.1f bytes/range (%zu-byte node, %zu with malloc's header)\n",
+				       n / 1000, maple_bytes, (double)packed * sizeof(struct maple_node) / n,
+				       rb_bytes, sizeof(struct rb_range), (sizeof(struct rb_range) + 8 + 15) / 16 * 16);
+			__mt_destroy(&ap);
+		}
+		__mt_destroy(&mt);
+		while ((node = RB_MIN(rb_ranges, &head)) != NULL) {
+			RB_REMOVE(rb_ranges, &head, node);
+			free(node);
+		}
+	}
+	row("load (mtree_load)", n, best[0][1], best[1][1]);
+	row("forward iteration (mas_for_each)", n, best[0][2], best[1][2]);
+	row("appending store", n, best[0][0], best[1][0]);
+	row("random store", n, best[0][3], best[1][3]);
+	row("erase (random order)", n, best[0][4], best[1][4]);
+	row("mas_empty_area_rev", n, best[0][5], best[1][5]);
+	free(order);
+	free(keys);
+}
+
+int main(void)
+{
+	maple_tree_init();
+	printf("maple tree vs red-black tree of ranges (ns per operation, best of %d;"
+	       " ratio = maple/rb, below 1 is faster)\n", ROUNDS);
+	printf("%-34s %9s %12s %8s\n", "operation", "ns/op", "baseline", "ratio");
+	bench_size(1000);
+	bench_size(100000);
+	return 0;
+}
