@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/* Signals: Linux x86-64 numbers, kill() and rt_sigaction/rt_sigprocmask wrappers. */
+#ifndef _SIGNAL_H
+#define _SIGNAL_H
+
+#include <sys/types.h>
+
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGIOT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGSTKFLT	16
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
+#define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
+#define SIGVTALRM	26
+#define SIGPROF		27
+#define SIGWINCH	28
+#define SIGIO		29
+#define SIGPWR		30
+#define SIGSYS		31
+#define NSIG		65
+#define _NSIG		NSIG
+
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+#define SA_NOCLDSTOP	0x00000001
+#define SA_NOCLDWAIT	0x00000002
+#define SA_SIGINFO	0x00000004
+#define SA_RESTORER	0x04000000
+#define SA_ONSTACK	0x08000000
+#define SA_RESTART	0x10000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+
+typedef void (*sighandler_t)(int);
+typedef int sig_atomic_t;
+
+#define SIG_DFL	((sighandler_t)0)
+#define SIG_IGN	((sighandler_t)1)
+#define SIG_ERR	((sighandler_t)-1)
+
+/* The kernel's sigset_t: one bit per signal 1..64. */
+typedef struct { unsigned long sig[1]; } sigset_t;
+
+struct sigaction {
+	sighandler_t sa_handler;
+	unsigned long sa_flags;
+	void (*sa_restorer)(void);
+	sigset_t sa_mask;
+};
+
+int kill(pid_t pid, int sig);
+int raise(int sig);
+sighandler_t signal(int sig, sighandler_t handler);
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+
+#endif
