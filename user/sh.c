@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: MIT
+/*
+ * sh - the kernel's shell: /bin/sh, the first program a student meets.
+ *
+ * Usage:
+ *   sh                 read commands from standard input; interactive
+ *                      (banner, "$ " prompt, job control) when it is a tty
+ *   sh -i              the same, interactive even if TCGETS fails on stdin
+ *   sh -c 'CMD ARGS'   run one command line (or several, one per line)
+ *   sh FILE            run a script, line by line
+ *
+ * A line is split into words on blanks; '...' keeps everything literal,
+ * "..." keeps blanks and expands $? and $$, a backslash quotes the next
+ * character; a word starting with # begins a comment. No pipes, no
+ * redirections, no variables besides $? (last status) and $$ (the shell's
+ * pid). Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR.
+ * Other names are run from /bin (a name with a '/' is used as it is) by
+ * fork + execve + wait4. The status, as $? shows it: the exit code, 127 for
+ * a command not found, 126 for one that cannot be run, 128 + N for a death
+ * by signal N; a death by signal is reported like bash does it
+ * ("Segmentation fault", "Killed", "Terminated"; a newline for SIGINT).
+ *
+ * What this relies on from the kernel, beyond fork/execve/wait4/exit_group:
+ *   - read(0, ...) on the console returns at most one line (canonical mode
+ *     with echo and backspace done by the kernel); 0 at end of input.
+ *   - The console answers TCGETS (isatty) and TIOCSPGRP/TIOCGPGRP on fd 0,
+ *     and Ctrl-C sends SIGINT to its foreground process group.
+ *   - setpgid(0, 0) (syscall 109) and getpgrp (111).
+ *   - rt_sigaction with SIG_IGN and SIG_DFL: the interactive shell ignores
+ *     SIGINT, SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU; each child puts them
+ *     back to SIG_DFL before execve.
+ *   - strace: the child calls syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1)
+ *     just before execve, asking the kernel to trace the program it is about
+ *     to run. Linux answers -EINVAL: the child then prints "strace: not
+ *     supported on this kernel" and runs the program untraced.
+ *   - poweroff: reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+ *     LINUX_REBOOT_CMD_POWER_OFF, 0), syscall 169.
+ *   - When the shell is init, its exit (end of input, exit) is turned into
+ *     a power-off by the kernel.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/reboot.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+/* arch_prctl code that asks the kernel to trace the next execve's program. */
+#define ARCH_TEACH_STRACE	0x5452
+
+#define SH_LINE_SIZE		4096
+#define SH_WORDS_SIZE		(2 * SH_LINE_SIZE)	/* room for $? and $$ expansions */
+#define SH_MAX_WORDS		64
+
+#define STATUS_NOT_FOUND	127
+#define STATUS_CANNOT_RUN	126
+#define STATUS_SYNTAX_ERROR	2
+
+/* read_line() results besides a length. */
+#define LINE_END_OF_INPUT	(-1)
+#define LINE_TOO_LONG		(-2)
+
+struct shell {
+	bool interactive;	/* prompt, job control, SIGINT ignored */
+	int last_status;	/* $? */
+	pid_t pgid;		/* the shell's process group: the foreground at the prompt */
+};
+
+static struct shell shell;
+
+/* Signals the interactive shell ignores and its children get back. */
+static const int job_control_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+
+/*
+ * A line source. chunk is 1 for a non-tty stdin, so that the shell never
+ * reads past the end of its line the input that a child program should get.
+ */
+struct line_reader {
+	int fd;
+	size_t chunk;
+	size_t start, end;
+	char buf[SH_LINE_SIZE];
+};
+
+/*
+ * read_line - the next line of r, without its newline, into line (size
+ * bytes, NUL-terminated). Returns its length, LINE_END_OF_INPUT when the
+ * input ended before any character, or LINE_TOO_LONG (the rest of the long
+ * line is read and dropped). A last line without a newline still counts.
+ */
+static int read_line(struct line_reader *r, char *line, size_t size)
+{
+	size_t len = 0;
+	bool got_any = false, overflow = false;
+
+	for (;;) {
+		char c;
+
+		if (r->start == r->end) {
+			ssize_t n = read(r->fd, r->buf, r->chunk);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				if (!got_any)
+					return LINE_END_OF_INPUT;
+				break;
+			}
+			r->start = 0;
+			r->end = (size_t)n;
+		}
+		c = r->buf[r->start++];
+		got_any = true;
+		if (c == '\n')
+			break;
+		if (len + 1 < size)
+			line[len++] = c;
+		else
+			overflow = true;
+	}
+	line[len] = '\0';
+	return overflow ? LINE_TOO_LONG : (int)len;
+}
+
+/* The words of a line, built in a fixed store. */
+struct word_list {
+	char *words[SH_MAX_WORDS + 1];
+	int count;
+	char store[SH_WORDS_SIZE];
+	size_t used;
+	bool overflow;
+};
+
+static void append_char(struct word_list *list, char c)
+{
+	if (list->used + 1 < sizeof(list->store))
+		list->store[list->used++] = c;
+	else
+		list->overflow = true;
+}
+
+static void append_string(struct word_list *list, const char *s)
+{
+	while (*s)
+		append_char(list, *s++);
+}
+
+/*
+ * expand_dollar - p points at a '$': appends $? or $$ expanded, or a lone
+ * '$'. Returns the characters of p consumed.
+ */
+static int expand_dollar(struct word_list *list, const char *p)
+{
+	char number[16];
+
+	if (p[1] == '?')
+		snprintf(number, sizeof(number), "%d", shell.last_status);
+	else if (p[1] == '$')
+		snprintf(number, sizeof(number), "%d", getpid());
+	else {
+		append_char(list, '$');
+		return 1;
+	}
+	append_string(list, number);
+	return 2;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/*
+ * scan_word - reads one word starting at *pp (not a blank) into list's
+ * store, handling quotes, backslashes and $ expansions; advances *pp past
+ * it. Returns false on an unterminated quote.
+ */
+static bool scan_word(struct word_list *list, const char **pp)
+{
+	const char *p = *pp;
+
+	while (*p && !is_blank(*p)) {
+		if (*p == '\'') {
+			const char *close = strchr(p + 1, '\'');
+
+			if (!close)
+				return false;
+			for (p++; p < close; p++)
+				append_char(list, *p);
+			p++;
+		} else if (*p == '"') {
+			for (p++; *p != '"'; ) {
+				if (!*p)
+					return false;
+				if (*p == '\\' && p[1] && strchr("$\"\\", p[1])) {
+					append_char(list, p[1]);
+					p += 2;
+				} else if (*p == '$') {
+					p += expand_dollar(list, p);
+				} else {
+					append_char(list, *p++);
+				}
+			}
+			p++;
+		} else if (*p == '\\') {
+			if (p[1])
+				append_char(list, p[1]);
+			p += p[1] ? 2 : 1;
+		} else if (*p == '$') {
+			p += expand_dollar(list, p);
+		} else {
+			append_char(list, *p++);
+		}
+	}
+	append_char(list, '\0');
+	*pp = p;
+	return true;
+}
+
+/*
+ * split_words - fills list with the words of line (see the top comment).
+ * Returns the number of words, or -1 after printing why the line is wrong.
+ */
+static int split_words(const char *line, struct word_list *list)
+{
+	const char *p = line;
+
+	list->count = 0;
+	list->used = 0;
+	list->overflow = false;
+	for (;;) {
+		while (is_blank(*p))
+			p++;
+		if (!*p || *p == '#')
+			break;
+		if (list->count == SH_MAX_WORDS) {
+			fprintf(stderr, "sh: too many words (at most %d)\n", SH_MAX_WORDS);
+			return -1;
+		}
+		list->words[list->count++] = list->store + list->used;
+		if (!scan_word(list, &p)) {
+			fprintf(stderr, "sh: syntax error: unterminated quote\n");
+			return -1;
+		}
+	}
+	if (list->overflow) {
+		fprintf(stderr, "sh: line too long after expansion\n");
+		return -1;
+	}
+	list->words[list->count] = NULL;
+	return list->count;
+}
+
+static void set_job_control_signals(sighandler_t handler)
+{
+	for (size_t i = 0; i < sizeof(job_control_signals) / sizeof(job_control_signals[0]); i++)
+		signal(job_control_signals[i], handler);
+}
+
+/*
+ * exec_command - execve argv[0], from /bin when it has no '/'. Returns only
+ * on failure, with the status the shell reports (127 or 126), after
+ * printing the reason.
+ */
+static int exec_command(char **argv)
+{
+	const char *name = argv[0];
+	char path[SH_LINE_SIZE];
+
+	if (strchr(name, '/')) {
+		execve(name, argv, environ);
+		fprintf(stderr, "%s: %s\n", name, strerror(errno));
+		return errno == ENOENT ? STATUS_NOT_FOUND : STATUS_CANNOT_RUN;
+	}
+	if (*name && snprintf(path, sizeof(path), "/bin/%s", name) < (int)sizeof(path)) {
+		execve(path, argv, environ);
+		if (errno != ENOENT && errno != ENOTDIR) {
+			fprintf(stderr, "%s: %s\n", name, strerror(errno));
+			return STATUS_CANNOT_RUN;
+		}
+	}
+	fprintf(stderr, "%s: command not found\n", name);
+	return STATUS_NOT_FOUND;
+}
+
+/*
+ * run_child - in the forked child: join a new process group that owns the
+ * terminal (interactive shell only), take back the default signal actions,
+ * turn tracing on if asked, and execve. Never returns.
+ */
+static void __attribute__((noreturn)) run_child(char **argv, bool trace)
+{
+	if (shell.interactive) {
+		setpgid(0, 0);
+		/* SIGTTOU is still ignored here, so a background group may do this. */
+		tcsetpgrp(STDIN_FILENO, getpid());
+		set_job_control_signals(SIG_DFL);
+	}
+	if (trace && syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1) < 0)
+		fprintf(stderr, "strace: not supported on this kernel\n");
+	_exit(exec_command(argv));
+}
+
+/*
+ * report_status - the $? value of a wait4 status; prints a death by signal
+ * as bash does (nothing for SIGPIPE, a newline for SIGINT at the prompt).
+ */
+static int report_status(int status)
+{
+	int sig;
+
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (!WIFSIGNALED(status))
+		return 128;
+	sig = WTERMSIG(status);
+	if (sig == SIGINT) {
+		if (shell.interactive)
+			fputc('\n', stderr);
+	} else if (sig != SIGPIPE) {
+		fprintf(stderr, "%s\n", strsignal(sig));
+	}
+	return 128 + sig;
+}
+
+/* run_external - fork, execve argv in the child and wait for it. Returns $?. */
+static int run_external(char **argv, bool trace)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+		return 1;
+	}
+	if (pid == 0)
+		run_child(argv, trace);
+	if (shell.interactive) {
+		/* Also done by the child: whichever runs first, no race. */
+		setpgid(pid, pid);
+		tcsetpgrp(STDIN_FILENO, pid);
+	}
+	while (wait4(pid, &status, 0, NULL) < 0) {
+		if (errno != EINTR) {
+			fprintf(stderr, "sh: wait4: %s\n", strerror(errno));
+			status = 1 << 8;
+			break;
+		}
+	}
+	if (shell.interactive)
+		tcsetpgrp(STDIN_FILENO, shell.pgid);
+	return report_status(status);
+}
+
+static void __attribute__((noreturn)) shell_exit(int status)
+{
+	if (shell.interactive)
+		fprintf(stderr, "exit\n");
+	exit(status);
+}
+
+static int builtin_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("This shell runs the programs in /bin. Things to try:\n"
+	       "  ls /bin               the programs there are\n"
+	       "  cat /proc/self/maps   the memory map of the process running cat\n"
+	       "  cat /proc/meminfo     the kernel's memory counters\n"
+	       "  free                  memory used and free, from /proc/meminfo\n"
+	       "  ps                    the processes, from /proc\n"
+	       "  brkdemo               watch the program break (brk) move\n"
+	       "  sbrk_example          the notes' sbrk example\n"
+	       "  strace sbrk_example   the same, showing its system calls\n"
+	       "  echo $?               the exit status of the last command\n"
+	       "Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR.\n"
+	       "Ctrl-C ends the running program. poweroff (or Ctrl-D at the prompt\n"
+	       "of the first shell) turns the machine off.\n");
+	return 0;
+}
+
+/* exit [N]: N defaults to $?; a non-number is an error (status 2), as in bash. */
+static int builtin_exit(int argc, char **argv)
+{
+	char *end;
+	long status;
+
+	if (argc < 2)
+		shell_exit(shell.last_status);
+	status = strtol(argv[1], &end, 10);
+	if (end == argv[1] || *end) {
+		fprintf(stderr, "sh: exit: %s: numeric argument required\n", argv[1]);
+		shell_exit(STATUS_SYNTAX_ERROR);
+	}
+	shell_exit((int)(status & 0xff));
+}
+
+static int builtin_poweroff(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fflush(stdout);
+	reboot(RB_POWER_OFF);
+	fprintf(stderr, "poweroff: %s\n", strerror(errno));
+	return 1;
+}
+
+static int builtin_strace(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: strace CMD [ARGS...]\n");
+		return STATUS_SYNTAX_ERROR;
+	}
+	return run_external(argv + 1, true);
+}
+
+static int builtin_cd(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "/";
+
+	if (chdir(dir) < 0) {
+		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+struct builtin {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct builtin builtins[] = {
+	{ "help", builtin_help },
+	{ "exit", builtin_exit },
+	{ "poweroff", builtin_poweroff },
+	{ "strace", builtin_strace },
+	{ "cd", builtin_cd },
+};
+
+/* run_line - runs one command line; updates $? unless the line is empty. */
+static void run_line(const char *line)
+{
+	static struct word_list list;
+	int argc = split_words(line, &list);
+
+	if (argc < 0) {
+		shell.last_status = STATUS_SYNTAX_ERROR;
+		return;
+	}
+	if (argc == 0)
+		return;
+	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
+		if (!strcmp(list.words[0], builtins[i].name)) {
+			shell.last_status = builtins[i].run(argc, list.words);
+			fflush(stdout);
+			return;
+		}
+	}
+	shell.last_status = run_external(list.words, false);
+}
+
+/* run_lines_from - runs every line of fd until its end; prompts if interactive. */
+static void run_lines_from(int fd, size_t chunk)
+{
+	static struct line_reader reader;
+	static char line[SH_LINE_SIZE];
+
+	reader.fd = fd;
+	reader.chunk = chunk;
+	reader.start = reader.end = 0;
+	for (;;) {
+		int len;
+
+		if (shell.interactive)
+			fputs("$ ", stderr);
+		len = read_line(&reader, line, sizeof(line));
+		if (len == LINE_END_OF_INPUT)
+			return;
+		if (len == LINE_TOO_LONG) {
+			fprintf(stderr, "sh: line too long (at most %d bytes)\n", SH_LINE_SIZE - 1);
+			shell.last_status = STATUS_SYNTAX_ERROR;
+			continue;
+		}
+		run_line(line);
+	}
+}
+
+/* run_string - sh -c: each line of text in turn. */
+static void run_string(const char *text)
+{
+	while (*text) {
+		size_t len = strcspn(text, "\n");
+		char *line = strndup(text, len);
+
+		if (!line) {
+			fprintf(stderr, "sh: out of memory\n");
+			exit(1);
+		}
+		run_line(line);
+		free(line);
+		text += len;
+		if (*text == '\n')
+			text++;
+	}
+}
+
+/*
+ * start_job_control - the interactive shell leads its own process group,
+ * makes it the terminal's foreground group and ignores the keyboard's
+ * signals (errors ignored: a kernel without them still gets a shell).
+ */
+static void start_job_control(void)
+{
+	set_job_control_signals(SIG_IGN);
+	setpgid(0, 0);
+	shell.pgid = getpgrp();
+	if (shell.pgid <= 0)
+		shell.pgid = getpid();
+	tcsetpgrp(STDIN_FILENO, shell.pgid);
+}
+
+static void __attribute__((noreturn)) usage(void)
+{
+	fprintf(stderr, "usage: sh [-i] | sh -c 'COMMAND [ARGS...]' | sh FILE\n");
+	exit(STATUS_SYNTAX_ERROR);
+}
+
+int main(int argc, char **argv)
+{
+	bool force_interactive = false;
+	int fd;
+
+	if (argc > 1 && !strcmp(argv[1], "-c")) {
+		if (argc < 3)
+			usage();
+		run_string(argv[2]);
+		return shell.last_status;
+	}
+	if (argc > 1 && !strcmp(argv[1], "-i")) {
+		force_interactive = true;
+		argc--;
+		argv++;
+	}
+	if (argc > 1) {
+		if (argv[1][0] == '-')
+			usage();
+		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
+			return STATUS_NOT_FOUND;
+		}
+		run_lines_from(fd, SH_LINE_SIZE);
+		close(fd);
+		return shell.last_status;
+	}
+	shell.interactive = force_interactive || isatty(STDIN_FILENO);
+	if (shell.interactive) {
+		start_job_control();
+		fprintf(stderr, "Welcome! Type help to see what to try.\n");
+	}
+	run_lines_from(STDIN_FILENO, isatty(STDIN_FILENO) ? SH_LINE_SIZE : 1);
+	shell_exit(shell.last_status);
+}
