@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The descriptor table (Linux's fs/file.c): current->files[fd] points at
+ * an open file and holds one reference to it. close, dup and dup2.
+ */
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <linux/syscalls.h>
+#include "internal.h"
+
+/* The lowest free descriptor of current, or -EMFILE. */
+int get_unused_fd(void)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (!current->files[fd])
+			return fd;
+	return -EMFILE;
+}
+
+/* Takes over the caller's reference to @file. Returns the descriptor or -EMFILE. */
+int fd_install_lowest(struct file *file)
+{
+	int fd = get_unused_fd();
+
+	if (fd >= 0)
+		current->files[fd] = file;
+	return fd;
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct file *file;
+
+	if (fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	file = current->files[fd];
+	if (file)
+		get_file(file);
+	return file;
+}
+
+/* Close descriptor @fd of current: 0 or -EBADF. */
+static int close_fd(unsigned int fd)
+{
+	struct file *file;
+
+	if (fd >= NR_OPEN_DEFAULT || !current->files[fd])
+		return -EBADF;
+	file = current->files[fd];
+	current->files[fd] = NULL;
+	fput(file);
+	return 0;
+}
+
+void close_files(void)
+{
+	for (unsigned int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (current->files[fd])
+			close_fd(fd);
+}
+
+/* Assumes @child's table is empty; it shares current's open files (and their positions). */
+void dup_files(struct task_struct *child)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *file = current->files[fd];
+
+		if (file)
+			get_file(file);
+		child->files[fd] = file;
+	}
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return close_fd(fd);
+}
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	struct file *file = fget(fildes);
+	int fd;
+
+	if (!file)
+		return -EBADF;
+	fd = fd_install_lowest(file);
+	if (fd < 0)
+		fput(file);
+	return fd;
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	struct file *file;
+
+	if (oldfd >= NR_OPEN_DEFAULT || !current->files[oldfd])
+		return -EBADF;
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (oldfd == newfd)
+		return newfd;
+	file = fget(oldfd);
+	if (current->files[newfd])
+		close_fd(newfd);
+	current->files[newfd] = file;
+	return newfd;
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+/*
+ * /proc/PID (Linux's fs/proc/base.c and array.c): the directory of one
+ * process and its files "maps" and "status".
+ */
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include "internal.h"
+
+static const struct proc_entry proc_pid_entries[] = {
+	{ "maps", proc_pid_maps },
+	{ "status", proc_pid_status },
+};
+
+static unsigned long pid_dir_ino(pid_t pid)
+{
+	return PROC_PID_INO + (unsigned long)pid * PROC_PID_INO_STRIDE;
+}
+
+/* Linux's task_state_array: the letter and word of each state. */
+static const char *task_state(const struct task_struct *task)
+{
+	switch (task->state) {
+	case TASK_RUNNING:
+		return "R (running)";
+	case TASK_INTERRUPTIBLE:
+		return "S (sleeping)";
+	case EXIT_ZOMBIE:
+		return "Z (zombie)";
+	case EXIT_DEAD:
+		return "X (dead)";
+	default:
+		return "D (disk sleep)";
+	}
+}
+
+/* /proc/PID/status, in Linux 6.1's order (fs/proc/array.c proc_pid_status). */
+void proc_pid_status(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "Name:\t%s\n", task->comm);
+	seq_printf(m, "State:\t%s\n", task_state(task));
+	seq_printf(m, "Tgid:\t%d\n", task->pid);
+	seq_printf(m, "Pid:\t%d\n", task->pid);
+	seq_printf(m, "PPid:\t%d\n", task->parent ? task->parent->pid : 0);
+	seq_puts(m, "TracerPid:\t0\n");
+	/* every process runs as root */
+	seq_puts(m, "Uid:\t0\t0\t0\t0\n");
+	seq_puts(m, "Gid:\t0\t0\t0\t0\n");
+	seq_printf(m, "FDSize:\t%d\n", NR_OPEN_DEFAULT);
+	if (task->mm)
+		task_mem(m, task->mm);
+	seq_puts(m, "Threads:\t1\n");
+	seq_printf(m, "SigPnd:\t%016lx\n", task->pending_signals);
+	seq_printf(m, "SigBlk:\t%016lx\n", task->blocked_signals);
+}
+
+static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t len)
+{
+	pid_t pid = PROC_I(dir)->pid;
+
+	for (size_t i = 0; i < ARRAY_SIZE(proc_pid_entries); i++)
+		if (strlen(proc_pid_entries[i].name) == len &&
+		    !memcmp(proc_pid_entries[i].name, name, len))
+			return proc_file_inode(&proc_pid_entries[i], pid, pid_dir_ino(pid) + 1 + i);
+	return ERR_PTR(-ENOENT);
+}
+
+/* Positions: 0 ".", 1 "..", then the files. */
+static int proc_pid_iterate(struct file *file, struct dir_context *ctx)
+{
+	pid_t pid = PROC_I(file_inode(file))->pid;
+
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 1, pid_dir_ino(pid), DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->actor(ctx, "..", 2, 2, PROC_ROOT_INO, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	while (ctx->pos >= 2 && ctx->pos < 2 + (loff_t)ARRAY_SIZE(proc_pid_entries)) {
+		size_t i = ctx->pos - 2;
+		const char *name = proc_pid_entries[i].name;
+
+		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, pid_dir_ino(pid) + 1 + i,
+				DT_REG))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static void proc_pid_free_inode(struct inode *inode)
+{
+	kfree(PROC_I(inode));
+}
+
+static const struct inode_operations proc_pid_dir_inode_operations = {
+	.lookup = proc_pid_lookup,
+	.free_inode = proc_pid_free_inode,
+};
+
+static const struct file_operations proc_pid_dir_operations = {
+	.iterate_shared = proc_pid_iterate,
+	.llseek = proc_dir_llseek,
+};
+
+struct inode *proc_pid_dir_inode(pid_t pid)
+{
+	struct proc_inode *ei;
+	struct inode *inode;
+
+	if (!find_task_by_pid(pid))
+		return ERR_PTR(-ENOENT);
+	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+	if (!ei)
+		return ERR_PTR(-ENOMEM);
+	ei->pid = pid;
+	inode = &ei->vfs_inode;
+	inode->i_count = 1;
+	inode->i_nlink = 2;
+	inode->i_mode = S_IFDIR | 0555;
+	inode->i_ino = pid_dir_ino(pid);
+	inode->i_dev = PROC_DEV;
+	inode->i_op = &proc_pid_dir_inode_operations;
+	inode->i_fop = &proc_pid_dir_operations;
+	return inode;
+}

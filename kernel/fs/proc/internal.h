@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * /proc (Linux's fs/proc/internal.h, reduced): every file is a proc_entry
+ * whose show() formats the whole text when the file is opened; reads
+ * then copy from that snapshot. Inodes are made at lookup and freed
+ * with their last reference.
+ */
+#ifndef _FS_PROC_INTERNAL_H
+#define _FS_PROC_INTERNAL_H
+
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include "../internal.h"
+
+struct seq_file;
+struct task_struct;
+
+struct proc_entry {
+	const char *name;
+	/* Format the file; @task is the PID directory's task (NULL at the top level). */
+	void (*show)(struct seq_file *m, struct task_struct *task);
+};
+
+struct proc_inode {
+	pid_t pid;				/* of the PID directory, or 0 */
+	const struct proc_entry *entry;		/* NULL for directories */
+	struct inode vfs_inode;
+};
+
+static inline struct proc_inode *PROC_I(struct inode *inode)
+{
+	return container_of(inode, struct proc_inode, vfs_inode);
+}
+
+/* Inode numbers: the root is 1, its files 2.., PID directories from PROC_PID_INO. */
+#define PROC_ROOT_INO		1
+#define PROC_PID_INO		4096
+#define PROC_PID_INO_STRIDE	16	/* a PID directory and its files */
+
+/* A new inode for /proc/PID (pid of a live task), one reference; or ERR_PTR. */
+struct inode *proc_pid_dir_inode(pid_t pid);
+/* A new inode for file @entry (of PID directory @pid, or 0), numbered @ino. */
+struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigned long ino);
+/* lseek on a /proc directory: SEEK_SET/SEEK_CUR to a position getdents64 gave. */
+loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence);
+
+/* The formatters. */
+void proc_pid_status(struct seq_file *m, struct task_struct *task);
+void proc_pid_maps(struct seq_file *m, struct task_struct *task);
+
+#endif
