@@ -551,6 +551,13 @@ unsigned long nr_free_pages(void)
 	return zone_free_pages(&contig_page_data.node_zones[ZONE_NORMAL]);
 }
 
+unsigned long nr_free_pages_with_pcp(void)
+{
+	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
+
+	return zone_free_pages(zone) + zone->per_cpu_pageset.count;
+}
+
 unsigned long totalram_pages(void)
 {
 	return zone_managed_pages(&contig_page_data.node_zones[ZONE_NORMAL]);

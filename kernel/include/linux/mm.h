@@ -40,6 +40,12 @@ static inline void get_page(struct page *page)
 void mm_core_init(void);
 /* Free pages in the buddy allocator's free areas (Linux NR_FREE_PAGES). */
 unsigned long nr_free_pages(void);
+/*
+ * Free pages including those parked on the per-CPU lists: what /proc/meminfo
+ * reports as MemFree here. (Linux leaves the per-CPU lists out of MemFree;
+ * counting them makes MemFree exact to the page, so leak checks can compare it.)
+ */
+unsigned long nr_free_pages_with_pcp(void);
 /* Pages ever handed to the buddy allocator (Linux totalram_pages()). */
 unsigned long totalram_pages(void);
 

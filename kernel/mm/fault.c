@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The x86 page-fault handler for user addresses (Linux 6.1
+ * arch/x86/mm/fault.c: do_user_addr_fault, access_error,
+ * __bad_area_nosemaphore, show_signal_msg).
+ *
+ * traps.c calls handle_page_fault() for every #PF. A fault inside a VMA
+ * that allows the access is resolved by handle_mm_fault (demand paging,
+ * stack growth). A bad access from user mode prints Linux's line
+ *
+ *   NAME[PID]: segfault at ADDR ip IP sp SP error N in FILE[BASE+SIZE] likely on CPU 0 (core 0, socket 0)
+ *
+ * and gets SIGSEGV; from kernel mode (a uaccess routine) it returns false
+ * so traps.c applies the exception-table fixup or oopses.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/string.h>
+#include <linux/printk.h>
+#include <linux/uaccess.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+
+/*
+ * May this fault's access touch @vma? Linux access_error: a write needs
+ * VM_WRITE; a read of a present page is a protection fault (an execute of
+ * an NX page lands here too: its first fault maps the page, the second is
+ * refused); a read of a missing page needs any access right.
+ */
+static bool access_error(unsigned long error_code, struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_PROT)
+		return true;
+	return !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC));
+}
+
+/* The last component of a path (Linux kbasename). */
+static const char *kbasename(const char *path)
+{
+	const char *tail = strrchr(path, '/');
+
+	return tail ? tail + 1 : path;
+}
+
+/* " in NAME[BASE+SIZE]" for the file VMA holding @ip (Linux print_vma_addr). */
+static void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct vm_area_struct *vma = current->mm ? vma_lookup(current->mm, ip) : NULL;
+
+	if (vma && vma->vm_file && vma->vm_file->f_path)
+		printk(KERN_CONT "%s%s[%lx+%lx]", prefix, kbasename(vma->vm_file->f_path),
+		       vma->vm_start, vma->vm_end - vma->vm_start);
+}
+
+#define SEGFAULT_FMT "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx"
+
+/*
+ * Linux show_signal_msg (6.1, one CPU): the segfault line, at KERN_INFO
+ * (KERN_ERR for init). %016lx prints what Linux's %px does.
+ */
+static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
+			    unsigned long address, struct task_struct *tsk)
+{
+	if (tsk->pid > 1)
+		printk(KERN_INFO SEGFAULT_FMT, tsk->comm, tsk->pid, address,
+		       regs->rip, regs->rsp, error_code);
+	else
+		printk(KERN_ERR SEGFAULT_FMT, tsk->comm, tsk->pid, address,
+		       regs->rip, regs->rsp, error_code);
+	print_vma_addr(" in ", regs->rip);
+	printk(KERN_CONT " likely on CPU %d (core %d, socket %d)", 0, 0, 0);
+	printk(KERN_CONT "\n");
+}
+
+/*
+ * A bad access: from user mode, report and queue SIGSEGV (true: handled);
+ * from kernel mode, leave it to the exception table (false).
+ */
+static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	if (!user_mode(regs))
+		return false;
+	/* Linux sanitize_error_code: do not reveal whether a kernel page is mapped */
+	if (address >= TASK_SIZE)
+		error_code |= X86_PF_PROT;
+	show_signal_msg(regs, error_code, address, current);
+	force_sig(SIGSEGV);
+	return true;
+}
+
+/* Linux do_user_addr_fault: find the VMA, grow the stack, check, fault the page in. */
+static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
+			       unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned int flags = 0;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	if (error_code & X86_PF_RSVD)
+		return bad_area(regs, error_code, address);
+	if (error_code & X86_PF_USER)
+		flags |= FAULT_FLAG_USER;
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+
+	vma = find_vma(mm, address);
+	if (!vma)
+		return bad_area(regs, error_code, address);
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address))
+			return bad_area(regs, error_code, address);
+	}
+	if (access_error(error_code, vma))
+		return bad_area(regs, error_code, address);
+
+	fault = handle_mm_fault(vma, address, flags);
+	if (fault & VM_FAULT_OOM) {
+		/* no memory for the page: Linux's OOM killer would pick a victim; here the faulter dies */
+		if (!user_mode(regs))
+			return false;
+		printk(KERN_ERR "Out of memory: killed process %d (%s)\n", current->pid, current->comm);
+		force_sig(SIGKILL);
+		return true;
+	}
+	if (fault & VM_FAULT_SIGSEGV)
+		return bad_area(regs, error_code, address);
+	return true;
+}
+
+/**
+ * handle_page_fault - the memory manager's #PF handler (overrides traps.c's weak one)
+ * @regs: the faulting context; @error_code: X86_PF_* bits; @address: CR2
+ *
+ * Returns true when the fault is resolved or the user process was given
+ * SIGSEGV; false for kernel-mode faults it cannot resolve (the caller
+ * then tries the exception table, else oopses).
+ */
+bool handle_page_fault(struct pt_regs *regs, unsigned long error_code,
+		       unsigned long address)
+{
+	if (address >= TASK_SIZE || !current || !current->mm)
+		return user_mode(regs) ? bad_area(regs, error_code, address) : false;
+	return do_user_addr_fault(regs, error_code, address);
+}
