@@ -62,6 +62,8 @@ const char *cmdline_get(const char *name)
 	size_t name_length = strlen(name);
 
 	while (next_word(&cursor, word, sizeof(word))) {
+		if (strcmp(word, "--") == 0)	/* the rest is init's, as in Linux */
+			break;
 		if (strncmp(word, name, name_length) != 0)
 			continue;
 		if (word[name_length] == '=') {
