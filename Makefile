@@ -41,7 +41,7 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-mno-red-zone -mcmodel=kernel -fno-pic -fno-pie -fno-stack-protector \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -mno-3dnow \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
-	-fno-strict-aliasing -fno-common -fno-builtin-printf \
+	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
 	-Ikernel/include -MMD -MP
 KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -g -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
@@ -63,12 +63,13 @@ else
 Q := @
 endif
 
-$(B)/%.o: %.c
+# Objects are rebuilt when the flags in this Makefile change.
+$(B)/%.o: %.c Makefile
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S
+$(B)/%.o: %.S Makefile
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@

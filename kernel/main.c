@@ -17,6 +17,10 @@
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <kunit/test.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/strace.h>
+#include <asm/switch_to.h>
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/page.h>
@@ -27,6 +31,53 @@ void run_crashtest(const char *name);
 void setup_memory_map(const struct boot_info *boot);
 void mm_init_all(void);
 void rest_init(void);
+
+#define MAX_INIT_ARGS	16
+
+extern struct task_struct init_task;
+struct task_struct *alloc_task(void);
+void attach_task(struct task_struct *p, struct task_struct *parent);
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+void cpu_idle(void);
+void fork_init(void);
+void syscall_table_init(void);
+void tty_init(void);
+
+/*
+ * argv for init: its path, then the words after " -- " on the command line;
+ * a word in double quotes may hold spaces ("-c" "echo hi" as Linux's parser).
+ */
+static void init_arguments(const char *path, const char **argv)
+{
+	static char words[1024];
+	const char *rest = strstr(boot_command_line, " -- ");
+	char *p = words;
+	int argc = 0;
+
+	argv[argc++] = path;
+	if (rest)
+		strlcpy(words, rest + 4, sizeof(words));
+	else
+		words[0] = '\0';
+	while (argc <= MAX_INIT_ARGS) {
+		char end = ' ';
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (*p == '"') {
+			end = '"';
+			p++;
+		}
+		argv[argc++] = p;
+		while (*p && *p != end)
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	argv[argc] = NULL;
+}
 
 const char linux_banner[] =
 	"Teaching kernel 0.1 (x86_64) - a small kernel that mirrors Linux 6.1's memory management\n";
@@ -48,6 +99,22 @@ static void print_boot_info(const struct boot_info *boot)
 		       boot->modules[i].end - boot->modules[i].start);
 }
 
+/*
+ * GRUB passes its arguments with ", ' and \ escaped by a backslash; undo that
+ * so the kernel sees the command line as it was written in grub.cfg.
+ */
+static void copy_loader_command_line(char *dst, const char *src, size_t size)
+{
+	size_t n = 0;
+
+	for (; *src && n + 1 < size; src++) {
+		if (src[0] == '\\' && (src[1] == '"' || src[1] == '\'' || src[1] == '\\'))
+			src++;
+		dst[n++] = *src;
+	}
+	dst[n] = '\0';
+}
+
 /* Run the KTAP suites named by ktest= and power off with 0 (all passed) or 1. */
 static void run_boot_tests(const char *selection)
 {
@@ -67,7 +134,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 		panic("not booted by a Multiboot2 loader (magic 0x%lx)", magic);
 	if (multiboot2_parse(__va(info_phys), info_phys, &boot_info))
 		panic("malformed Multiboot2 information at 0x%lx", info_phys);
-	strlcpy(boot_command_line, boot_info.command_line, 1024);
+	copy_loader_command_line(boot_command_line, boot_info.command_line, 1024);
 	parse_early_param();
 	print_boot_info(&boot_info);
 
@@ -75,9 +142,14 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 	idt_init();
 	setup_memory_map(&boot_info);
 	mm_init_all();
+	fork_init();
+	syscall_table_init();
+	syscall_init(&init_task);
+	populate_rootfs();
 	init_IRQ();
 	time_init();
 	serial_enable_input();
+	tty_init();
 	local_irq_enable();
 
 	option = cmdline_get("crashtest");
@@ -89,10 +161,40 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 	rest_init();
 }
 
-/* Start user space. Until processes exist there is nothing to start. */
-__attribute__((weak)) void rest_init(void)
+/*
+ * The first process (pid 1), still in the kernel: open the console as
+ * descriptors 0-2 and execute init= (default /bin/sh) with the words after
+ * " -- " on the command line as its arguments; then leave for user mode.
+ */
+static void kernel_init(void)
 {
-	printk(KERN_INFO "No init process: the kernel idles. Ctrl-A X quits QEMU.\n");
-	for (;;)
-		safe_halt();
+	static const char *const envp[] = { "HOME=/", "PATH=/bin", "TERM=linux", NULL };
+	const char *argv[MAX_INIT_ARGS + 2];
+	const char *init = cmdline_get("init");
+	static char path[256];
+	int err;
+
+	local_irq_enable();
+	strlcpy(path, init && *init ? init : "/bin/sh", sizeof(path));
+	init_arguments(path, argv);
+	open_console_fds();
+	current->traced = strace_all();
+	err = kernel_execve(path, argv, envp);
+	if (err)
+		panic("Requested init %s failed (error %d).", path, err);
+	return_to_user_mode(task_pt_regs(current));
+}
+
+void rest_init(void)
+{
+	struct task_struct *init = alloc_task();
+
+	if (!init)
+		panic("no memory for the init task");
+	init->pgid = 1;
+	strlcpy(init->comm, "init", TASK_COMM_LEN);
+	copy_kernel_thread(init, kernel_init);
+	attach_task(init, &init_task);
+	wake_up_process(init);
+	cpu_idle();
 }

@@ -2,8 +2,8 @@
 /*
  * brkdemo - walk through the program break step by step: grow it, touch
  * the new memory, shrink it, grow it again, and ask for too much. After
- * each step print the break and the [heap] line of /proc/self/maps, which
- * is the VMA the kernel's brk() grows and shrinks (mm/mmap.c, the notes'
+ * each step print the break and the [heap] lines of /proc/self/maps: the
+ * last is the VMA the kernel's brk() grows and shrinks (mm/mmap.c, the notes'
  * do_brk_flags() and do_brk_munmap()).
  *
  * stdout gets a buffer on the stack, so that printf's own buffer does not
@@ -20,12 +20,18 @@
 
 static char stdout_buffer[4096];
 
-/* Copy the [heap] line of /proc/self/maps into line; false when there is none. */
-static int find_heap_line(char *line, size_t size)
+/*
+ * Print every [heap] line of /proc/self/maps; returns how many there were,
+ * or -1 when the file cannot be read. Linux labels [heap] every VMA that
+ * reaches from start_brk to the break: the brk VMA, and also the .bss VMA
+ * when it ends exactly at start_brk (as it does without randomisation).
+ */
+static int print_heap_lines(void)
 {
 	static char maps[65536];
 	ssize_t n, total = 0;
-	char *found, *start, *end;
+	int count = 0;
+	char *line;
 	int fd = open("/proc/self/maps", O_RDONLY);
 
 	if (fd < 0)
@@ -34,34 +40,35 @@ static int find_heap_line(char *line, size_t size)
 		total += n;
 	close(fd);
 	maps[total] = '\0';
-	found = strstr(maps, "[heap]");
-	if (!found)
-		return 0;
-	start = found;
-	while (start > maps && start[-1] != '\n')
-		start--;
-	end = strchr(found, '\n');
-	if (!end)
-		end = found + strlen(found);
-	snprintf(line, size, "%.*s", (int)(end - start), start);
-	return 1;
+	for (line = maps; *line; ) {
+		char *end = strchr(line, '\n');
+		size_t length = end ? (size_t)(end - line) : strlen(line);
+
+		if (memmem(line, length, "[heap]", 6)) {
+			printf("  maps   %.*s\n", (int)length, line);
+			count++;
+		}
+		line += length + (end ? 1 : 0);
+	}
+	return count;
 }
 
 /* Print the step's title, the break and the heap mapping. */
 static void show(const char *step, char *start)
 {
-	char line[256];
 	char *now = sbrk(0);
-	int found = find_heap_line(line, sizeof(line));
 
 	printf("%s\n", step);
 	printf("  break  %p  (start + %#lx)\n", (void *)now, (unsigned long)(now - start));
-	if (found > 0)
-		printf("  [heap] %s\n", line);
-	else if (found == 0)
-		printf("  [heap] none: the break is at its start, no heap VMA\n");
-	else
-		printf("  [heap] /proc/self/maps cannot be read\n");
+	fflush(stdout);
+	switch (print_heap_lines()) {
+	case 0:
+		printf("  maps   no [heap] line: the break is at its start\n");
+		break;
+	case -1:
+		printf("  maps   /proc/self/maps cannot be read\n");
+		break;
+	}
 }
 
 int main(void)

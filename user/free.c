@@ -28,11 +28,11 @@ enum { MEM_TOTAL, MEM_FREE, MEM_AVAILABLE, BUFFERS, CACHED, SRECLAIMABLE, SHMEM,
        SWAP_TOTAL, SWAP_FREE, FIELD_COUNT };
 
 static struct meminfo_field fields[FIELD_COUNT] = {
-	[MEM_TOTAL] = { "MemTotal:" }, [MEM_FREE] = { "MemFree:" },
-	[MEM_AVAILABLE] = { "MemAvailable:" }, [BUFFERS] = { "Buffers:" },
-	[CACHED] = { "Cached:" }, [SRECLAIMABLE] = { "SReclaimable:" },
-	[SHMEM] = { "Shmem:" }, [SWAP_TOTAL] = { "SwapTotal:" },
-	[SWAP_FREE] = { "SwapFree:" },
+	[MEM_TOTAL] = { .key = "MemTotal:" }, [MEM_FREE] = { .key = "MemFree:" },
+	[MEM_AVAILABLE] = { .key = "MemAvailable:" }, [BUFFERS] = { .key = "Buffers:" },
+	[CACHED] = { .key = "Cached:" }, [SRECLAIMABLE] = { .key = "SReclaimable:" },
+	[SHMEM] = { .key = "Shmem:" }, [SWAP_TOTAL] = { .key = "SwapTotal:" },
+	[SWAP_FREE] = { .key = "SwapFree:" },
 };
 
 /* read_meminfo - fills fields from /proc/meminfo. Returns 0, or -1 if it cannot be read. */

@@ -9,7 +9,8 @@
  *   sh -c 'CMD ARGS'   run one command line (or several, one per line)
  *   sh FILE            run a script, line by line
  *
- * A line is split into words on blanks; '...' keeps everything literal,
+ * A line holds commands joined by ';', "&&" and "||" (left to right, as
+ * POSIX and-or lists). A command is split into words on blanks; '...' keeps everything literal,
  * "..." keeps blanks and expands $? and $$, a backslash quotes the next
  * character; a word starting with # begins a comment. No pipes, no
  * redirections, no variables besides $? (last status) and $$ (the shell's
@@ -467,6 +468,58 @@ static void run_line(const char *line)
 	shell.last_status = run_external(list.words, false);
 }
 
+/*
+ * find_operator - the first ';', "&&" or "||" of p outside quotes, or the
+ * end of the string.
+ */
+static const char *find_operator(const char *p)
+{
+	char quote = 0;
+
+	for (; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			else if (quote == '"' && *p == '\\' && p[1])
+				p++;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == ';' || (*p == '&' && p[1] == '&') || (*p == '|' && p[1] == '|')) {
+			return p;
+		}
+	}
+	return p;
+}
+
+/*
+ * run_list - runs a line of commands joined by ';', "&&" and "||", left to
+ * right as POSIX and-or lists: after "&&" a command runs only if the one
+ * before succeeded, after "||" only if it failed.
+ */
+static void run_list(const char *line)
+{
+	char op = ';';
+
+	for (const char *p = line; ; ) {
+		const char *end = find_operator(p);
+		char *command = strndup(p, end - p);
+
+		if (!command) {
+			fprintf(stderr, "sh: out of memory\n");
+			exit(1);
+		}
+		if (op == ';' || (op == '&') == (shell.last_status == 0))
+			run_line(command);
+		free(command);
+		if (!*end)
+			break;
+		op = *end;
+		p = end + (op == ';' ? 1 : 2);
+	}
+}
+
 /* run_lines_from - runs every line of fd until its end; prompts if interactive. */
 static void run_lines_from(int fd, size_t chunk)
 {
@@ -489,7 +542,7 @@ static void run_lines_from(int fd, size_t chunk)
 			shell.last_status = STATUS_SYNTAX_ERROR;
 			continue;
 		}
-		run_line(line);
+		run_list(line);
 	}
 }
 
@@ -504,7 +557,7 @@ static void run_string(const char *text)
 			fprintf(stderr, "sh: out of memory\n");
 			exit(1);
 		}
-		run_line(line);
+		run_list(line);
 		free(line);
 		text += len;
 		if (*text == '\n')

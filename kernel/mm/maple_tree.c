@@ -134,11 +134,6 @@ static inline bool ma_is_leaf(enum maple_type type)
 	return type == maple_leaf_64;
 }
 
-static inline bool mte_is_leaf(const struct maple_enode *enode)
-{
-	return ma_is_leaf(mte_node_type(enode));
-}
-
 static inline bool mt_is_alloc(const struct maple_tree *mt)
 {
 	return mt->ma_flags & MT_FLAGS_ALLOC_RANGE;

@@ -18,7 +18,6 @@
 #define MAX_TRACE_FRAMES	32
 
 extern char _text[], _etext[];
-extern char __boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
 
 static int die_counter;
 static bool dumping;
@@ -35,21 +34,9 @@ __attribute__((weak)) const char *current_comm_for_oops(void)
 	return "swapper/0";
 }
 
-/*
- * The guard page of the stack the fault happened on, for stack-overflow
- * reports. Weak default knows only the boot stack; tasks add theirs.
- */
-__attribute__((weak)) bool stack_guard_page_hit(unsigned long address, unsigned long *stack_low,
-						unsigned long *stack_high)
-{
-	unsigned long guard = (unsigned long)__boot_stack_guard;
-
-	if (address < guard || address >= guard + 4096)
-		return false;
-	*stack_low = (unsigned long)boot_stack_bottom;
-	*stack_high = (unsigned long)boot_stack_top;
-	return true;
-}
+/* Is @address a stack guard page? Then set the stack's range (stack.c). */
+bool stack_guard_page_hit(unsigned long address, unsigned long *stack_low,
+			  unsigned long *stack_high);
 
 static bool kernel_text_address(unsigned long address)
 {

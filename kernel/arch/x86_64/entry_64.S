@@ -57,6 +57,8 @@ common_interrupt:
 	cld
 	movq	%rsp, %rdi
 	call	do_interrupt
+	movq	%rsp, %rdi
+	call	exit_to_user_mode_if_user
 	.globl	ret_from_interrupt
 ret_from_interrupt:
 	RESTORE_REGS
@@ -67,45 +69,128 @@ ret_from_interrupt:
 	iretq
 	.size	common_interrupt, . - common_interrupt
 
-/* Vectors whose exceptions push an error code: #DF, #TS, #NP, #SS, #GP, #PF, #AC, #CP */
-#define HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21)
+/*
+ * The vector stubs: 48 of them (exceptions 0-31, legacy IRQs 0x20-0x2f),
+ * each VECTOR_STUB_SIZE bytes apart from vector_stubs, plus one for the
+ * spurious vector. Exceptions that push no error code get a 0 pushed, so
+ * that every frame has the same layout.
+ */
+#define VECTOR_STUB_SIZE 16
 
 	.macro VECTOR_STUB n
-	.balign 16
-vector_stub_\n:
-	.if !HAS_ERROR_CODE(\n)
+	.balign VECTOR_STUB_SIZE
+	/* #DF, #TS, #NP, #SS, #GP, #PF, #AC, #CP push an error code */
+	.if !((\n == 8) || ((\n >= 10) && (\n <= 14)) || (\n == 17) || (\n == 21))
 	pushq	$0
 	.endif
 	pushq	$\n
 	jmp	common_interrupt
 	.endm
 
-	.altmacro
-	.macro VECTOR_STUBS from, to
-	VECTOR_STUB %from
-	.if \to - \from
-	VECTOR_STUBS %(\from + 1), \to
-	.endif
-	.endm
-
-	VECTOR_STUBS 0, 47
-	VECTOR_STUB 255
-
-	.macro STUB_ADDRESS n
-	.quad	vector_stub_\n
-	.endm
-	.macro STUB_ADDRESSES from, to
-	STUB_ADDRESS %from
-	.if \to - \from
-	STUB_ADDRESSES %(\from + 1), \to
-	.endif
-	.endm
-
-	.section .rodata
-	.balign 8
+	.balign VECTOR_STUB_SIZE
 	.globl	vector_stubs
-vector_stubs:		/* vector_stubs[n] for n = 0..47 */
-	STUB_ADDRESSES 0, 47
+	.type	vector_stubs, @function
+vector_stubs:
+	.set	vector, 0
+	.rept	48
+	VECTOR_STUB vector
+	.set	vector, vector + 1
+	.endr
+	.size	vector_stubs, . - vector_stubs
+
 	.globl	spurious_vector_stub
+	.type	spurious_vector_stub, @function
 spurious_vector_stub:
-	.quad	vector_stub_255
+	VECTOR_STUB 255
+	.size	spurious_vector_stub, . - spurious_vector_stub
+
+/*
+ * System-call entry. `syscall` leaves the user RIP in RCX and RFLAGS in
+ * R11 and does not switch stacks: swapgs gives us the per-CPU area
+ * (struct cpu_entry_area: a scratch slot and the current kernel stack
+ * top), where we park the user RSP and find the kernel stack. We then
+ * build the same struct pt_regs an interrupt would (vector = -1) and call
+ * do_syscall_64(regs), which returns with interrupts disabled.
+ */
+#define CPU_USER_RSP	0
+#define CPU_STACK_TOP	8
+#define PT_RCX		(11 * 8)
+#define PT_R11		(6 * 8)
+#define PT_RIP		(17 * 8)
+#define PT_RFLAGS	(19 * 8)
+#define PT_RSP		(20 * 8)
+
+	.text
+	.globl	entry_SYSCALL_64
+	.type	entry_SYSCALL_64, @function
+entry_SYSCALL_64:
+	swapgs
+	movq	%rsp, %gs:CPU_USER_RSP
+	movq	%gs:CPU_STACK_TOP, %rsp
+	pushq	$__USER_DS			/* ss */
+	pushq	%gs:CPU_USER_RSP		/* rsp */
+	pushq	%r11				/* rflags */
+	pushq	$__USER_CS			/* cs */
+	pushq	%rcx				/* rip */
+	pushq	%rax				/* orig_rax: the call number */
+	pushq	$-1				/* vector: a system call */
+	SAVE_REGS
+	movq	%rsp, %rdi
+	call	do_syscall_64
+	/*
+	 * sysret is only safe when it restores exactly what syscall saved
+	 * (RCX = RIP, R11 = RFLAGS) and RIP is a user address; otherwise
+	 * (execve, signals, fork children) return through iretq.
+	 */
+	movq	PT_RCX(%rsp), %rcx
+	cmpq	PT_RIP(%rsp), %rcx
+	jne	ret_from_interrupt
+	movq	PT_R11(%rsp), %r11
+	cmpq	PT_RFLAGS(%rsp), %r11
+	jne	ret_from_interrupt
+	movabsq	$0x00007ffffffff000, %r11
+	cmpq	%r11, %rcx
+	jae	ret_from_interrupt
+	RESTORE_REGS
+	movq	PT_RSP - 15 * 8(%rsp), %rsp	/* the user stack */
+	swapgs
+	sysretq
+	.size	entry_SYSCALL_64, . - entry_SYSCALL_64
+
+/*
+ * void switch_stacks(unsigned long *prev_sp, unsigned long next_sp)
+ * Save the callee-saved registers on this stack, store the stack pointer
+ * in *prev_sp, continue on next_sp where the next task saved its own.
+ */
+	.globl	switch_stacks
+	.type	switch_stacks, @function
+switch_stacks:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+	.size	switch_stacks, . - switch_stacks
+
+/*
+ * A new task's first switch "returns" here (copy_thread puts this address
+ * on its stack), with its struct pt_regs right above: finish the switch
+ * in C, then leave for user mode as from any interrupt.
+ */
+	.globl	ret_from_fork
+	.type	ret_from_fork, @function
+ret_from_fork:
+	movq	%rsp, %rdi
+	call	schedule_tail
+	jmp	ret_from_interrupt
+	.size	ret_from_fork, . - ret_from_fork

@@ -22,8 +22,14 @@ struct idt_gate {
 
 static struct idt_gate idt_table[256] __aligned(16);
 
-extern const unsigned long vector_stubs[FIRST_EXTERNAL_VECTOR + NR_LEGACY_IRQS];
-extern const unsigned long spurious_vector_stub;
+/* The entry stubs in entry_64.S: one every VECTOR_STUB_SIZE bytes from vector_stubs. */
+#define VECTOR_STUB_SIZE	16
+extern const char vector_stubs[], spurious_vector_stub[];
+
+static unsigned long vector_stub(unsigned int vector)
+{
+	return (unsigned long)vector_stubs + vector * VECTOR_STUB_SIZE;
+}
 
 static void set_gate(unsigned int vector, unsigned long handler, unsigned int ist, unsigned int dpl)
 {
@@ -48,11 +54,11 @@ void idt_init(void)
 	unsigned int vector;
 
 	for (vector = 0; vector < FIRST_EXTERNAL_VECTOR + NR_LEGACY_IRQS; vector++)
-		set_gate(vector, vector_stubs[vector], 0, 0);
-	set_gate(X86_TRAP_DF, vector_stubs[X86_TRAP_DF], IST_DOUBLE_FAULT, 0);
-	set_gate(X86_TRAP_NMI, vector_stubs[X86_TRAP_NMI], IST_NMI, 0);
-	set_gate(X86_TRAP_BP, vector_stubs[X86_TRAP_BP], 0, 3);
-	set_gate(SPURIOUS_VECTOR, spurious_vector_stub, 0, 0);
+		set_gate(vector, vector_stub(vector), 0, 0);
+	set_gate(X86_TRAP_DF, vector_stub(X86_TRAP_DF), IST_DOUBLE_FAULT, 0);
+	set_gate(X86_TRAP_NMI, vector_stub(X86_TRAP_NMI), IST_NMI, 0);
+	set_gate(X86_TRAP_BP, vector_stub(X86_TRAP_BP), 0, 3);
+	set_gate(SPURIOUS_VECTOR, (unsigned long)spurious_vector_stub, 0, 0);
 	__asm__ __volatile__("lidt %0" : : "m"(descriptor));
 }
 

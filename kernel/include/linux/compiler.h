@@ -5,6 +5,7 @@
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
+#undef __always_inline		/* the host C library defines it too */
 #define __always_inline	inline __attribute__((always_inline))
 #define __noinline	__attribute__((noinline))
 #define __noreturn	__attribute__((noreturn))
@@ -14,6 +15,7 @@
 #define __used		__attribute__((used))
 #define __maybe_unused	__attribute__((unused))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define __user			/* a user-space pointer: only through uaccess.h */
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Tasks on x86_64: the syscall MSRs and the per-CPU entry area, context
+ * switching, the first entry of a new task, and the FPU/SSE state of user
+ * programs (the kernel itself never uses SSE, so only user state is saved,
+ * with fxsave/fxrstor at each switch).
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/errno.h>
+#include <linux/uaccess.h>
+#include <asm/switch_to.h>
+#include <asm/processor.h>
+#include <asm/segment.h>
+#include <asm/desc.h>
+#include <asm/ptrace.h>
+#include <asm/pgtable.h>
+#include <linux/strace.h>
+
+#define X86_CR0_MP		(1UL << 1)
+#define X86_CR0_EM		(1UL << 2)
+#define X86_CR4_OSFXSR		(1UL << 9)
+#define X86_CR4_OSXMMEXCPT	(1UL << 10)
+#define EFLAGS_RESERVED		(1UL << 1)
+#define ARCH_SET_FS		0x1002
+#define ARCH_GET_FS		0x1003
+
+/* What entry_SYSCALL_64 finds at %gs:0 (offsets fixed there). */
+struct cpu_entry_area {
+	unsigned long user_rsp;		/* scratch while switching stacks */
+	unsigned long stack_top;	/* current task's kernel stack top */
+};
+
+static struct cpu_entry_area cpu_entry;
+static u8 initial_fpu_state[512] __aligned(16);
+
+extern char entry_SYSCALL_64[];
+extern char ret_from_fork[];
+void switch_stacks(unsigned long *prev_sp, unsigned long next_sp);
+
+struct pt_regs *task_pt_regs(struct task_struct *task)
+{
+	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
+}
+
+static void write_cr0(unsigned long value)
+{
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(value));
+}
+
+static void write_cr4(unsigned long value)
+{
+	__asm__ __volatile__("mov %0, %%cr4" : : "r"(value));
+}
+
+/* Enable SSE for user space and record the FPU's reset state for execve. */
+static void fpu_init(void)
+{
+	u32 mxcsr = 0x1f80;	/* all exceptions masked, as Linux starts programs */
+
+	write_cr0((read_cr0() & ~X86_CR0_EM) | X86_CR0_MP);
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+	__asm__ __volatile__("fninit; ldmxcsr %0; fxsave %1" : : "m"(mxcsr), "m"(initial_fpu_state));
+}
+
+void fpu_save_current(void)
+{
+	__asm__ __volatile__("fxsave %0" : "=m"(current->thread.fxsave_area));
+}
+
+void syscall_init(struct task_struct *idle)
+{
+	/* sysret: CS = STAR[63:48] + 16, SS = + 8; syscall: CS = STAR[47:32] */
+	wrmsr(MSR_STAR, ((u64)(__USER_DS - 8 - 3) << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	/* interrupts off, direction forward, no single-step or alignment checks on entry */
+	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_AC);
+	wrmsr(MSR_GS_BASE, (u64)&cpu_entry);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	cpu_entry.stack_top = (unsigned long)idle->stack + THREAD_SIZE;
+	fpu_init();
+}
+
+void switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	unsigned long stack_top = (unsigned long)next->stack + THREAD_SIZE;
+
+	if (prev->mm)
+		__asm__ __volatile__("fxsave %0" : "=m"(prev->thread.fxsave_area));
+	prev->thread.fsbase = rdmsr(MSR_FS_BASE);
+	if (next->mm && next->mm != prev->mm)
+		write_cr3(__pa(next->mm->pgd));
+	if (next->mm)
+		__asm__ __volatile__("fxrstor %0" : : "m"(next->thread.fxsave_area));
+	wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	cpu_entry.stack_top = stack_top;
+	tss_set_kernel_stack(stack_top);
+	current = next;
+	switch_stacks(&prev->thread.sp, next->thread.sp);
+}
+
+void copy_thread(struct task_struct *child, const struct pt_regs *regs)
+{
+	struct pt_regs *child_regs = task_pt_regs(child);
+	unsigned long *frame = (unsigned long *)child_regs;
+
+	*child_regs = *regs;
+	child_regs->rax = 0;			/* fork returns 0 in the child */
+	*--frame = (unsigned long)ret_from_fork;	/* switch_stacks' ret goes here */
+	for (int i = 0; i < 6; i++)
+		*--frame = 0;			/* rbp, rbx, r12-r15 */
+	child->thread.sp = (unsigned long)frame;
+	memcpy(child->thread.fxsave_area, current->thread.fxsave_area, 512);
+}
+
+void copy_kernel_thread(struct task_struct *p, void (*fn)(void))
+{
+	unsigned long *frame = (unsigned long *)task_pt_regs(p);
+
+	*--frame = (unsigned long)fn;		/* switch_stacks' ret goes here */
+	for (int i = 0; i < 6; i++)
+		*--frame = 0;
+	p->thread.sp = (unsigned long)frame;
+	memcpy(p->thread.fxsave_area, initial_fpu_state, 512);
+}
+
+void exit_to_user_mode(struct pt_regs *regs);
+extern char ret_from_interrupt[];
+
+void return_to_user_mode(struct pt_regs *regs)
+{
+	local_irq_disable();
+	exit_to_user_mode(regs);
+	__asm__ __volatile__("movq %0, %%rsp; jmp ret_from_interrupt" : : "r"(regs) : "memory");
+	__builtin_unreachable();
+}
+
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->rip = ip;
+	regs->rsp = sp;
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->rflags = X86_EFLAGS_IF | EFLAGS_RESERVED;
+	regs->vector = -1UL;
+	current->thread.fsbase = 0;
+	wrmsr(MSR_FS_BASE, 0);
+	memcpy(current->thread.fxsave_area, initial_fpu_state, 512);
+	__asm__ __volatile__("fxrstor %0" : : "m"(current->thread.fxsave_area));
+}
+
+SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, address)
+{
+	switch (option) {
+	case ARCH_SET_FS:
+		if (address >= TASK_SIZE)
+			return -EPERM;
+		current->thread.fsbase = address;
+		wrmsr(MSR_FS_BASE, address);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(current->thread.fsbase, (unsigned long __user *)address);
+	default:
+		return strace_arch_prctl(option, address);
+	}
+}
