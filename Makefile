@@ -114,10 +114,10 @@ HOST_TESTS :=
 HOST_BENCHES :=
 include $(sort $(wildcard tests/host/*.mk))
 
-HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -DCONFIG_HOST_TEST \
+HOST_CFLAGS := -std=gnu11 -g -O1 $(WARN) -DCONFIG_HOST_TEST \
 	-Ikernel/include -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
-BENCH_CFLAGS := -std=gnu11 -g -O2 -Wall -Wextra -Wno-unused-parameter -DCONFIG_HOST_TEST \
+BENCH_CFLAGS := -std=gnu11 -g -O2 $(WARN) -DCONFIG_HOST_TEST \
 	-Ikernel/include -DNDEBUG
 HOST_COMMON := kernel/lib/kunit.c tests/host/kunit_main.c tests/host/host_kernel.c
 BENCH_COMMON := tests/host/host_kernel.c

@@ -76,7 +76,7 @@ static void interrupt_foreground(void)
 {
 	struct task_struct *p;
 
-	echo("^C\n", 3);
+	echo("^C", 2);		/* as n_tty with ECHOCTL; the shell moves to a new line */
 	editing_length = 0;
 	for_each_process(p)
 		if (p->pgid == foreground_pgid && p->pid)

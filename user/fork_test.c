@@ -38,7 +38,12 @@ static int run_child(void (*body)(void))
 }
 
 static void exit_42(void) { _exit(42); }
-static void wild_write(void) { *(volatile int *)16 = 1; }
+static void wild_write(void)
+{
+	volatile int *volatile wild = (volatile int *)16;	/* volatile: no compile-time warning */
+
+	*wild = 1;
+}
 static void wait_for_kill(void)
 {
 	struct timespec t = { 1, 0 };
