@@ -232,6 +232,16 @@ static int push_bytes(unsigned long *sp, const void *data, size_t length)
 	return copy_to_user((void __user *)*sp, data, length) ? -EFAULT : 0;
 }
 
+/* The bytes the argument strings take in bprm->strings (the environment follows them). */
+static size_t argv_bytes(const struct linux_binprm *bprm)
+{
+	size_t offset = 0;
+
+	for (int i = 0; i < bprm->argc; i++)
+		offset += strlen(bprm->strings + offset) + 1;
+	return offset;
+}
+
 /* argc, argv[] and envp[] (each NULL-terminated), pointing at the user copies of the strings. */
 static void fill_pointer_words(struct linux_binprm *bprm, unsigned long *words, unsigned long strings)
 {
@@ -251,31 +261,43 @@ static void fill_pointer_words(struct linux_binprm *bprm, unsigned long *words, 
 	*words = 0;
 }
 
+/* Where the strings at the top of the new stack went (user addresses). */
+struct stack_strings {
+	unsigned long execfn;		/* the file name, for AT_EXECFN */
+	unsigned long strings;		/* argv strings, then envp strings */
+	unsigned long platform;		/* "x86_64", for AT_PLATFORM */
+	unsigned long random;		/* 16 random bytes, for AT_RANDOM */
+};
+
 /*
- * Lay out the initial stack, top down: the file name (AT_EXECFN), the
- * environment and argument strings, the platform string, 16 random bytes
- * (AT_RANDOM); then, 16-byte aligned: argc, argv[], NULL, envp[], NULL, auxv.
+ * Copy the strings to the top of the stack, top down: the file name, the
+ * argument and environment strings, the platform, 16 random bytes.
  */
-static int create_elf_tables(struct linux_binprm *bprm, struct mm_struct *mm,
-			     unsigned long bias, unsigned long *stack_pointer)
+static int push_stack_strings(struct linux_binprm *bprm, unsigned long *sp,
+			      struct stack_strings *where)
 {
-	unsigned long sp = STACK_TOP - sizeof(void *), execfn, strings, platform, random;
-	unsigned long auxv[2 * 20], *words, phdr_address = 0;
 	u64 seed = rdtsc();
-	size_t nwords, a = 0;
-	int err = push_bytes(&sp, bprm->filename, strlen(bprm->filename) + 1);
-
-	execfn = sp;
-	err = err ?: push_bytes(&sp, bprm->strings, bprm->bytes);
-	strings = sp;
-	err = err ?: push_bytes(&sp, "x86_64", 7);
-	platform = sp;
 	u64 random_bytes[2] = { seed * 6364136223846793005ULL + 1, seed ^ 0x9e3779b97f4a7c15ULL };
+	int err = push_bytes(sp, bprm->filename, strlen(bprm->filename) + 1);
 
-	err = err ?: push_bytes(&sp, random_bytes, 16);
-	random = sp;
-	if (err)
-		return err;
+	where->execfn = *sp;
+	err = err ?: push_bytes(sp, bprm->strings, bprm->bytes);
+	where->strings = *sp;
+	err = err ?: push_bytes(sp, "x86_64", 7);
+	where->platform = *sp;
+	err = err ?: push_bytes(sp, random_bytes, sizeof(random_bytes));
+	where->random = *sp;
+	return err;
+}
+
+/* Fill @auxv with the auxiliary vector (type, value pairs ending in AT_NULL); returns its words. */
+static size_t fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm, unsigned long bias,
+			const struct stack_strings *where)
+{
+	unsigned long phdr_address = 0;
+	size_t a = 0;
+
+	/* the program headers as mapped: inside the segment that starts at file offset 0 */
 	for (int i = 0; i < bprm->header.e_phnum; i++)
 		if (bprm->phdrs[i].p_type == PT_LOAD && bprm->phdrs[i].p_offset == 0)
 			phdr_address = bias + bprm->phdrs[i].p_vaddr + bprm->header.e_phoff;
@@ -294,22 +316,42 @@ static int create_elf_tables(struct linux_binprm *bprm, struct mm_struct *mm,
 	AUX(AT_GID, 0);
 	AUX(AT_EGID, 0);
 	AUX(AT_SECURE, 0);
-	AUX(AT_RANDOM, random);
-	AUX(AT_EXECFN, execfn);
-	AUX(AT_PLATFORM, platform);
+	AUX(AT_RANDOM, where->random);
+	AUX(AT_EXECFN, where->execfn);
+	AUX(AT_PLATFORM, where->platform);
 	AUX(AT_NULL, 0);
 #undef AUX
-	nwords = 1 + bprm->argc + 1 + bprm->envc + 1 + a;
+	return a;
+}
+
+/*
+ * Lay out the initial stack as Linux's create_elf_tables: the strings at
+ * the top, then, 16-byte aligned: argc, argv[], NULL, envp[], NULL, auxv.
+ * Sets the mm's argument and environment bounds and *stack_pointer.
+ */
+static int create_elf_tables(struct linux_binprm *bprm, struct mm_struct *mm,
+			     unsigned long bias, unsigned long *stack_pointer)
+{
+	unsigned long sp = STACK_TOP - sizeof(void *), auxv[2 * 20], *words;
+	struct stack_strings where;
+	size_t nwords, auxv_words;
+	int err = push_stack_strings(bprm, &sp, &where);
+
+	if (err)
+		return err;
+	auxv_words = fill_auxv(auxv, bprm, bias, &where);
+	nwords = 1 + bprm->argc + 1 + bprm->envc + 1 + auxv_words;
 	words = kmalloc(nwords * sizeof(unsigned long), GFP_KERNEL);
 	if (!words)
 		return -ENOMEM;
-	fill_pointer_words(bprm, words, strings);
-	memcpy(words + nwords - a, auxv, a * sizeof(unsigned long));
+	fill_pointer_words(bprm, words, where.strings);
+	memcpy(words + nwords - auxv_words, auxv, auxv_words * sizeof(unsigned long));
 	sp = (sp - nwords * sizeof(unsigned long)) & ~15UL;
 	err = copy_to_user((void __user *)sp, words, nwords * sizeof(unsigned long)) ? -EFAULT : 0;
 	kfree(words);
-	mm->arg_start = strings;
-	mm->env_end = strings + bprm->bytes;
+	mm->arg_start = where.strings;
+	mm->arg_end = mm->env_start = where.strings + argv_bytes(bprm);
+	mm->env_end = where.strings + bprm->bytes;
 	mm->start_stack = sp;
 	*stack_pointer = sp;
 	return err;
