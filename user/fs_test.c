@@ -3,9 +3,10 @@
  * fs_test: the file system calls seen from user space — open, read,
  * lseek, fstat, newfstatat, getdents64, dup, dup2, access, ioctl, writev
  * and their Linux errors, on /bin files, directories, the console and
- * /proc. Prints "ok N name" / "not ok N name" and exits 1 if a check
- * failed. Runs on a Linux host too: checks that only hold on this
- * kernel (its read-only root, its console device) are skipped there.
+ * /proc, and reading and setting /proc/sys/vm/max_map_count. Prints
+ * "ok N name" / "not ok N name" and exits 1 if a check failed. Runs on
+ * a Linux host too: checks that only hold on this kernel (its read-only
+ * root, its console device) are skipped there.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,6 +238,82 @@ static void test_proc(void)
 	check(fails_with(open("/proc/nonexistent", O_RDONLY), ENOENT), "/proc/nonexistent -> ENOENT");
 }
 
+/* Open @path O_WRONLY and write @text; write's result, or -1 if the open failed. */
+static long write_text(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+	long n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n;
+}
+
+/* The value in /proc/sys/vm/max_map_count, or -1. */
+static long max_map_count(void)
+{
+	char text[32];
+
+	if (read_file("/proc/sys/vm/max_map_count", text, sizeof(text)) <= 0)
+		return -1;
+	return strtol(text, NULL, 10);
+}
+
+/*
+ * /proc/sys/vm/max_map_count as Linux's sysctl: "N\n", set by writing
+ * a number at position 0. The value found is written back at the end.
+ */
+static void test_proc_sys(void)
+{
+	const char *path = "/proc/sys/vm/max_map_count";
+	char saved[32], buf[32];
+	struct stat st;
+	int fd;
+
+	check(read_file(path, saved, sizeof(saved)) > 1 && saved[strlen(saved) - 1] == '\n',
+	      "read /proc/sys/vm/max_map_count");
+	if (on_this_kernel)
+		check(!strcmp(saved, "65530\n"), "max_map_count is 65530");
+	else
+		skip("max_map_count is 65530", "the host's may have been changed");
+	check(stat(path, &st) == 0 && st.st_mode == (S_IFREG | 0644), "max_map_count is -rw-r--r--");
+	check(access(path, W_OK) == 0, "access W_OK max_map_count");
+	check(directory_has("/proc", "sys") && directory_has("/proc/sys", "vm"),
+	      "getdents64 /proc lists sys, /proc/sys lists vm");
+	check(directory_has("/proc/sys/vm", "max_map_count"),
+	      "getdents64 /proc/sys/vm lists max_map_count");
+
+	fd = open(path, O_RDWR);
+	check(fd >= 0, "open max_map_count O_RDWR");
+	check(write(fd, "70000\n", 6) == 6, "write 70000\\n");
+	check(write(fd, "80000", 5) == 5 && max_map_count() == 70000,
+	      "a write past position 0 is ignored");
+	check(lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, 3) == 3 && !memcmp(buf, "700", 3),
+	      "read it back in pieces: 700");
+	check(read(fd, buf, sizeof(buf)) == 0, "then end of file");
+	close(fd);
+
+	check(write_text(path, "123") == 3 && max_map_count() == 123, "write without newline");
+	check(write_text(path, " \t 70001 \n") == 10 && max_map_count() == 70001,
+	      "write with surrounding whitespace");
+	check(write_text(path, "70002 8") == 6 && max_map_count() == 70002,
+	      "one value: a short write");
+	check(write_text(path, "0x11170") == 7 && max_map_count() == 70000, "hexadecimal");
+	check(fails_with(write_text(path, "-1"), EINVAL), "write -1 -> EINVAL");
+	check(fails_with(write_text(path, "abc\n"), EINVAL), "write abc -> EINVAL");
+	check(fails_with(write_text(path, "70003x"), EINVAL), "write 70003x -> EINVAL");
+	check(fails_with(write_text(path, " \n"), EINVAL), "write only spaces -> EINVAL");
+	check(fails_with(write_text(path, "2147483648"), EINVAL), "write INT_MAX + 1 -> EINVAL");
+	check(max_map_count() == 70000, "a refused write changes nothing");
+	check(fails_with(open("/proc/sys/vm/nothing", O_RDONLY), ENOENT),
+	      "/proc/sys/vm/nothing -> ENOENT");
+
+	check(write_text(path, saved) == (long)strlen(saved) && max_map_count() == strtol(saved, NULL, 10),
+	      "restore max_map_count");
+}
+
 int main(void)
 {
 	char version[256];
@@ -249,6 +326,7 @@ int main(void)
 	test_console();
 	test_directories();
 	test_proc();
+	test_proc_sys();
 	printf("%d/%d checks passed\n", checks - failures, checks);
 	return failures ? 1 : 0;
 }

@@ -5,8 +5,9 @@
  * unpacked into a private tree; path lookup; opening with Linux's
  * errors; reading and lseek; directory listing; struct stat's layout;
  * /dev/console's device number; and the /proc formatters (meminfo,
- * buddyinfo, maps over a made-up address space, status). Runs at boot
- * with ktest=fs.
+ * buddyinfo, maps over a made-up address space, status); /proc/sys's
+ * integer handler and /proc/sys/vm/max_map_count. Runs at boot with
+ * ktest=fs.
  */
 #include <kunit/test.h>
 #include <linux/fs.h>
@@ -20,6 +21,7 @@
 #include <linux/maple_tree.h>
 #include <linux/seq_file.h>
 #include <linux/sched.h>
+#include <linux/mman.h>
 #include <asm/page.h>
 #include "internal.h"
 #include "proc/internal.h"
@@ -522,8 +524,8 @@ static void fs_proc_buddyinfo_and_listing(struct kunit *test)
 	dir = filp_open("/proc", O_RDONLY | O_DIRECTORY);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(dir));
 	dir->f_op->iterate_shared(dir, &listing.ctx);
-	KUNIT_EXPECT_EQ(test, strncmp(listing.names, ". .. buddyinfo meminfo slabinfo uptime version",
-				      46), 0);
+	KUNIT_EXPECT_EQ(test, strncmp(listing.names,
+				      ". .. buddyinfo meminfo slabinfo uptime version sys", 50), 0);
 	if (current) {
 		char pid[16];
 
@@ -640,6 +642,191 @@ static void fs_proc_self(struct kunit *test)
 	kfree(text);
 }
 
+/* Write @text through the sysctl handler at *@pos; its result, and in *@lenp the bytes taken. */
+static int sysctl_write(const struct ctl_table *table, const char *text, size_t *lenp, loff_t *pos)
+{
+	char buf[64];
+
+	*lenp = strlen(text);
+	memcpy(buf, text, *lenp);
+	return proc_dointvec_minmax(table, 1, buf, lenp, pos);
+}
+
+/* The result of writing @text at position 0 (-errno, or the bytes taken). */
+static long sysctl_write_at_0(const struct ctl_table *table, const char *text)
+{
+	loff_t pos = 0;
+	size_t len;
+	int error = sysctl_write(table, text, &len, &pos);
+
+	return error ? error : (long)len;
+}
+
+static void fs_proc_sysctl_read_write(struct kunit *test)
+{
+	int value = 42;
+	const struct ctl_table table = { "test", "value", &value, 0, INT_MAX };
+	char buf[16];
+	size_t len;
+	loff_t pos = 0;
+
+	/* read: the value and a newline at position 0, nothing after */
+	len = sizeof(buf);
+	KUNIT_EXPECT_EQ(test, proc_dointvec_minmax(&table, 0, buf, &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, len, 3);
+	KUNIT_EXPECT_EQ(test, memcmp(buf, "42\n", 3), 0);
+	KUNIT_EXPECT_EQ(test, pos, 3);
+	len = sizeof(buf);
+	KUNIT_EXPECT_EQ(test, proc_dointvec_minmax(&table, 0, buf, &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, len, 0);
+	/* a short read is cut, and the rest is not served later */
+	pos = 0;
+	len = 1;
+	KUNIT_EXPECT_EQ(test, proc_dointvec_minmax(&table, 0, buf, &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, len, 1);
+	KUNIT_EXPECT_EQ(test, buf[0], '4');
+	len = sizeof(buf);
+	KUNIT_EXPECT_EQ(test, proc_dointvec_minmax(&table, 0, buf, &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, len, 0);
+
+	/* write: a number with or without a newline, with surrounding whitespace */
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "70000\n"), 6);
+	KUNIT_EXPECT_EQ(test, value, 70000);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "123"), 3);
+	KUNIT_EXPECT_EQ(test, value, 123);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, " \t 77 \n\t"), 8);
+	KUNIT_EXPECT_EQ(test, value, 77);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "\xa0" "78"), 3);	/* Linux's isspace */
+	KUNIT_EXPECT_EQ(test, value, 78);
+	/* one value: what follows it is left over (a short write) */
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "7 8"), 2);
+	KUNIT_EXPECT_EQ(test, value, 7);
+	/* base 0 as Linux's strtoul: hexadecimal and octal */
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "0x10"), 4);
+	KUNIT_EXPECT_EQ(test, value, 16);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "010\n"), 4);
+	KUNIT_EXPECT_EQ(test, value, 8);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "-0"), 2);
+	KUNIT_EXPECT_EQ(test, value, 0);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, "2147483647"), 10);
+	KUNIT_EXPECT_EQ(test, value, INT_MAX);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, ""), 0);
+	KUNIT_EXPECT_EQ(test, value, INT_MAX);
+
+	/* a write past position 0 is taken whole and ignored (sysctl_writes_strict) */
+	value = 5;
+	pos = 0;
+	KUNIT_EXPECT_EQ(test, sysctl_write(&table, "9\n", &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, pos, 2);
+	KUNIT_EXPECT_EQ(test, sysctl_write(&table, "1000", &len, &pos), 0);
+	KUNIT_EXPECT_EQ(test, len, 4);
+	KUNIT_EXPECT_EQ(test, pos, 6);
+	KUNIT_EXPECT_EQ(test, value, 9);
+}
+
+static void fs_proc_sysctl_bad_input(struct kunit *test)
+{
+	static const char *const refused[] = {
+		"-1", "-", "+5", "abc", "  \n", "70000x", "70000\r", "1,", "08", "0x", "2147483648",
+		"-2147483649", "99999999999999999999", "000000000000000000007",
+	};
+	int value = 42, bounded = 0;
+	const struct ctl_table table = { "test", "value", &value, 0, INT_MAX };
+	const struct ctl_table small = { "test", "small", &bounded, -5, 10 };
+	const struct ctl_table any = { "test", "any", &bounded, -INT_MAX - 1, INT_MAX };
+	char buf[4] = "12";
+	size_t len = 3;
+	loff_t pos = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(refused); i++) {
+		KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&table, refused[i]), -EINVAL);
+		KUNIT_EXPECT_EQ(test, value, 42);
+	}
+	/* the NUL is written too: it may not follow the number */
+	KUNIT_EXPECT_EQ(test, proc_dointvec_minmax(&table, 1, buf, &len, &pos), -EINVAL);
+	KUNIT_EXPECT_EQ(test, pos, 0);
+	KUNIT_EXPECT_EQ(test, value, 42);
+
+	/* [min, max] */
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&small, "11"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&small, "-6"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, bounded, 0);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&small, "-5"), 2);
+	KUNIT_EXPECT_EQ(test, bounded, -5);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&small, "10"), 2);
+	KUNIT_EXPECT_EQ(test, bounded, 10);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(&any, "-2147483648"), 11);
+	KUNIT_EXPECT_EQ(test, bounded, -INT_MAX - 1);
+}
+
+static void fs_proc_sys_max_map_count(struct kunit *test)
+{
+	struct test_listing listing = { .ctx.actor = collect_name, .limit = 100 };
+	const struct ctl_table *table;
+	struct inode *inode;
+	struct file *file;
+	char text[32];
+	loff_t pos = 0;
+	int saved = sysctl_max_map_count;
+
+	/* Linux's DEFAULT_MAX_MAP_COUNT, and the file shows it */
+	KUNIT_EXPECT_EQ(test, sysctl_max_map_count, 65530);
+	KUNIT_EXPECT_EQ(test, read_whole(root_inode, "/proc/sys/vm/max_map_count", text,
+					 sizeof(text)), 6);
+	KUNIT_EXPECT_STREQ(test, text, "65530\n");
+
+	inode = path_lookup(root_inode, "/proc/sys/vm/../vm/max_map_count", 0, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(inode));
+	KUNIT_EXPECT_EQ(test, inode->i_mode, S_IFREG | 0644);
+	KUNIT_EXPECT_EQ(test, inode->i_dev, PROC_DEV);
+	table = inode->i_private;
+	KUNIT_EXPECT_PTR_EQ(test, table->data, &sysctl_max_map_count);
+
+	/* setting it through the file's handler sets the kernel's limit */
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(table, "100000\n"), 7);
+	KUNIT_EXPECT_EQ(test, sysctl_max_map_count, 100000);
+	KUNIT_EXPECT_EQ(test, sysctl_write_at_0(table, "-1\n"), -EINVAL);	/* min 0 */
+	KUNIT_EXPECT_EQ(test, sysctl_max_map_count, 100000);
+	KUNIT_EXPECT_EQ(test, read_whole(root_inode, "/proc/sys/vm/max_map_count", text,
+					 sizeof(text)), 7);
+	KUNIT_EXPECT_STREQ(test, text, "100000\n");
+	sysctl_max_map_count = saved;
+	iput(inode);
+
+	/* opened for writing (the root file system would say EROFS), read in pieces */
+	file = filp_open("/proc/sys/vm/max_map_count", O_RDWR);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	KUNIT_EXPECT_EQ(test, kernel_read(file, text, 2, &pos), 2);
+	KUNIT_EXPECT_EQ(test, memcmp(text, "65", 2), 0);
+	KUNIT_EXPECT_EQ(test, kernel_read(file, text, sizeof(text), &pos), 0);
+	KUNIT_EXPECT_EQ(test, file->f_op->llseek(file, 0, SEEK_END), 0);
+	fput(file);
+	file = filp_open("/proc/sys/vm/max_map_count", O_WRONLY | O_TRUNC);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	fput(file);
+	KUNIT_EXPECT_EQ(test, filp_open("/proc/sys/vm", O_WRONLY), ERR_PTR(-EISDIR));
+
+	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/sys/vm/max_map_count/"), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/sys/vm/nothing"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/sys/max_map_count"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/sys/vm/vm"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/sys/nothing"), -ENOENT);
+
+	/* the listings */
+	file = filp_open("/proc/sys", O_RDONLY | O_DIRECTORY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	file->f_op->iterate_shared(file, &listing.ctx);
+	KUNIT_EXPECT_STREQ(test, listing.names, ". .. vm");
+	fput(file);
+	listing.names[0] = '\0';
+	listing.ctx.pos = 0;
+	file = filp_open("/proc/sys/vm/", O_RDONLY | O_DIRECTORY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	file->f_op->iterate_shared(file, &listing.ctx);
+	KUNIT_EXPECT_STREQ(test, listing.names, ". .. max_map_count");
+	fput(file);
+}
+
 static struct kunit_case fs_test_cases[] = {
 	KUNIT_CASE(fs_unpack_and_lookup),
 	KUNIT_CASE(fs_concatenated_archives_replace),
@@ -653,6 +840,9 @@ static struct kunit_case fs_test_cases[] = {
 	KUNIT_CASE(fs_proc_buddyinfo_and_listing),
 	KUNIT_CASE(fs_proc_maps_format),
 	KUNIT_CASE(fs_proc_self),
+	KUNIT_CASE(fs_proc_sysctl_read_write),
+	KUNIT_CASE(fs_proc_sysctl_bad_input),
+	KUNIT_CASE(fs_proc_sys_max_map_count),
 	{}
 };
 

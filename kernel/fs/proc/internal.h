@@ -32,8 +32,12 @@ static inline struct proc_inode *PROC_I(struct inode *inode)
 	return container_of(inode, struct proc_inode, vfs_inode);
 }
 
-/* Inode numbers: the root is 1, its files 2.., PID directories from PROC_PID_INO. */
+/*
+ * Inode numbers: the root is 1, its files 2.., /proc/sys and what is
+ * under it from PROC_SYS_INO, PID directories from PROC_PID_INO.
+ */
 #define PROC_ROOT_INO		1
+#define PROC_SYS_INO		256
 #define PROC_PID_INO		4096
 #define PROC_PID_INO_STRIDE	16	/* a PID directory and its files */
 
@@ -43,6 +47,28 @@ struct inode *proc_pid_dir_inode(pid_t pid);
 struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigned long ino);
 /* lseek on a /proc directory: SEEK_SET/SEEK_CUR to a position getdents64 gave. */
 loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * A file under /proc/sys (Linux's struct ctl_table, reduced to what this
+ * kernel needs): an int that root may read and set, in [min, max].
+ */
+struct ctl_table {
+	const char *dir;		/* its directory under /proc/sys, e.g. "vm" */
+	const char *procname;		/* its file name */
+	int *data;
+	int min, max;			/* Linux's extra1 and extra2 */
+};
+
+/* A new inode for the directory /proc/sys, one reference; or ERR_PTR(-ENOMEM). */
+struct inode *proc_sys_inode(void);
+/*
+ * Linux's proc_dointvec_minmax: read (@write 0) or set (@write 1)
+ * *@table->data as decimal text in @buffer of *@lenp bytes at file
+ * position *@ppos. Updates *@lenp to the bytes produced or consumed and
+ * advances *@ppos by it. Returns 0 or -EINVAL (see proc_sysctl.c).
+ */
+int proc_dointvec_minmax(const struct ctl_table *table, int write, void *buffer,
+			 size_t *lenp, loff_t *ppos);
 
 /* The formatters. */
 void proc_pid_status(struct seq_file *m, struct task_struct *task);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The /proc directory (Linux's fs/proc/root.c and generic.c): the
- * system-wide files, "self", and a directory per process, named by PID.
+ * system-wide files, "sys" (proc_sysctl.c), "self", and a directory per
+ * process, named by PID.
  */
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -57,7 +58,8 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "version", version_proc_show },
 };
 
-#define PROC_SELF_POS		(2 + (loff_t)ARRAY_SIZE(proc_root_entries))
+#define PROC_SYS_POS		(2 + (loff_t)ARRAY_SIZE(proc_root_entries))
+#define PROC_SELF_POS		(PROC_SYS_POS + 1)
 #define PROC_FIRST_PID_POS	(PROC_SELF_POS + 1)
 
 /* A decimal PID of @len bytes at @name, or 0 if it is not one. */
@@ -83,6 +85,8 @@ static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_
 		if (strlen(proc_root_entries[i].name) == len &&
 		    !memcmp(proc_root_entries[i].name, name, len))
 			return proc_file_inode(&proc_root_entries[i], 0, PROC_ROOT_INO + 1 + i);
+	if (len == 3 && !memcmp(name, "sys", 3))
+		return proc_sys_inode();
 	if (len == 4 && !memcmp(name, "self", 4)) {
 		if (!current)
 			return ERR_PTR(-ENOENT);
@@ -106,7 +110,7 @@ static struct task_struct *next_task_from(pid_t pid)
 }
 
 /*
- * Positions: 0 ".", 1 "..", then the files, "self", and from
+ * Positions: 0 ".", 1 "..", then the files, "sys", "self", and from
  * PROC_FIRST_PID_POS the PID directories at PROC_FIRST_PID_POS + pid.
  */
 static int proc_root_iterate(struct file *file, struct dir_context *ctx)
@@ -125,13 +129,18 @@ static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	while (ctx->pos < PROC_SELF_POS) {
+	while (ctx->pos < PROC_SYS_POS) {
 		size_t i = ctx->pos - 2;
 		const char *name = proc_root_entries[i].name;
 
 		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, PROC_ROOT_INO + 1 + i, DT_REG))
 			return 0;
 		ctx->pos++;
+	}
+	if (ctx->pos == PROC_SYS_POS) {
+		if (!ctx->actor(ctx, "sys", 3, PROC_SELF_POS, PROC_SYS_INO, DT_DIR))
+			return 0;
+		ctx->pos = PROC_SELF_POS;
 	}
 	if (ctx->pos == PROC_SELF_POS) {
 		if (current && !ctx->actor(ctx, "self", 4, PROC_FIRST_PID_POS,
