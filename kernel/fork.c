@@ -95,10 +95,11 @@ static long copy_process(const struct pt_regs *regs)
 	p->blocked_signals = current->blocked_signals;
 	memcpy(p->sigaction_handlers, current->sigaction_handlers, sizeof(p->sigaction_handlers));
 	p->thread.fsbase = current->thread.fsbase;
+	p->thread.gsbase = current->thread.gsbase;
 	dup_files(p);
 	copy_thread(p, regs);
 	attach_task(p, current);
-	wake_up_process(p);
+	wake_up_new_task(p);
 	return p->pid;
 }
 

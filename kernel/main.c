@@ -195,6 +195,6 @@ void rest_init(void)
 	strlcpy(init->comm, "init", TASK_COMM_LEN);
 	copy_kernel_thread(init, kernel_init);
 	attach_task(init, &init_task);
-	wake_up_process(init);
+	wake_up_new_task(init);
 	cpu_idle();
 }

@@ -43,6 +43,18 @@ void wake_up_process(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
 
+	if (p->state == TASK_INTERRUPTIBLE) {
+		list_del_init(&p->run_list);	/* off the wait queue it slept on */
+		p->state = TASK_RUNNING;
+		enqueue_task(p);
+	}
+	local_irq_restore(flags);
+}
+
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
 	p->state = TASK_RUNNING;
 	enqueue_task(p);
 	local_irq_restore(flags);
@@ -106,13 +118,8 @@ void wake_up(struct wait_queue_head *queue)
 {
 	unsigned long flags = local_irq_save();
 
-	while (!list_empty(&queue->sleepers)) {
-		struct task_struct *p = list_first_entry(&queue->sleepers, struct task_struct, run_list);
-
-		list_del_init(&p->run_list);
-		p->state = TASK_RUNNING;
-		enqueue_task(p);
-	}
+	while (!list_empty(&queue->sleepers))
+		wake_up_process(list_first_entry(&queue->sleepers, struct task_struct, run_list));
 	local_irq_restore(flags);
 }
 
@@ -159,6 +166,9 @@ SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, request, struct times
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
+	/* a sleep too long to count in ticks is as good as forever (Linux clamps it too) */
+	if ((unsigned long)t.tv_sec > LONG_MAX / HZ / 2)
+		t.tv_sec = LONG_MAX / HZ / 2;
 	ticks = t.tv_sec * HZ + DIV_ROUND_UP((unsigned long)t.tv_nsec, 1000000000UL / HZ);
 	deadline = jiffies + ticks;
 	interrupted = wait_event_interruptible(sleepers_by_time, (long)(jiffies - deadline) >= 0);

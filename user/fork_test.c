@@ -86,6 +86,30 @@ static void exec_errors(void)
 	check(execve((char *)8, argv, NULL) == -1 && errno == EFAULT, "execve of a bad pointer: EFAULT");
 }
 
+/* A process sleeping in wait4 (for a child that sleeps on) is ended by SIGTERM at once. */
+static void signal_wakes_a_waiting_parent(void)
+{
+	int status;
+	pid_t waiter = fork();
+
+	if (waiter == 0) {
+		setpgid(0, 0);			/* a group, so the grandchild can be killed too */
+		if (fork() == 0)
+			wait_for_kill();	/* the grandchild: sleeps until killed */
+		wait(NULL);			/* blocks: the grandchild never exits by itself */
+		_exit(3);
+	}
+	{
+		struct timespec t = { 0, 100000000 };
+
+		nanosleep(&t, NULL);		/* let it reach wait4 */
+	}
+	check(kill(waiter, SIGTERM) == 0 && waitpid(waiter, &status, 0) == waiter &&
+	      WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	      "a process sleeping in wait4 dies of SIGTERM");
+	kill(-waiter, SIGKILL);			/* the orphaned grandchild */
+}
+
 static void orphans_go_to_init(void)
 {
 	int status;
@@ -130,6 +154,7 @@ int main(void)
 	check(getppid() >= 0 && getpid() != getppid(), "getpid and getppid");
 	child_heap_is_private();
 	exec_errors();
+	signal_wakes_a_waiting_parent();
 	orphans_go_to_init();
 	printf("fork_test: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;

@@ -27,6 +27,7 @@ struct pt_regs;
 struct thread_struct {
 	unsigned long sp;		/* kernel stack pointer while switched out */
 	unsigned long fsbase;		/* user FS base (arch_prctl ARCH_SET_FS) */
+	unsigned long gsbase;		/* user GS base (arch_prctl ARCH_SET_GS) */
 	u8 fxsave_area[512] __aligned(16);	/* user FPU/SSE state (fxsave) */
 };
 
@@ -62,8 +63,10 @@ extern bool need_resched;
 
 /* Give up the CPU to the next runnable task (returns when picked again). */
 void schedule(void);
-/* Make @p runnable (if it was sleeping) and queue it. */
+/* Make a sleeping @p runnable: off its wait queue, onto the run queue. */
 void wake_up_process(struct task_struct *p);
+/* Queue a task that has never run (fork, init). */
+void wake_up_new_task(struct task_struct *p);
 struct task_struct *find_task_by_pid(pid_t pid);
 
 /*
@@ -111,6 +114,8 @@ bool signal_pending(struct task_struct *p);
 #define SIGALRM		14
 #define SIGTERM		15
 #define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
 #define _NSIG		64
 
 /* Queue @sig for @p (it acts on the way back to user mode). 0 or -errno. */
