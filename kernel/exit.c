@@ -20,8 +20,19 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
-#define WNOHANG		1
-#define WUNTRACED	2
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+#define WAIT4_OPTIONS	(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
+
+/* struct rusage (x86-64): this kernel keeps no per-process usage, so it reads as zeros. */
+struct rusage {
+	long ru_utime[2], ru_stime[2];
+	long ru_fields[14];
+};
 
 void free_task(struct task_struct *p);
 static DECLARE_WAIT_QUEUE_HEAD(child_exit_wait);
@@ -99,23 +110,33 @@ static bool wait_matches(struct task_struct *p, pid_t pid)
 	return p->pgid == -pid;
 }
 
-/* Collect zombie @p: its status to user space, its task freed. Returns its pid or -EFAULT. */
-static long reap(struct task_struct *p, int __user *status)
+/*
+ * Collect zombie @p: free its task, then store its status and usage. As in
+ * Linux, the child is reaped even when the pointers are bad (-EFAULT then).
+ */
+static long reap(struct task_struct *p, int __user *status, struct rusage __user *rusage)
 {
+	struct rusage usage = { 0 };
+	int exit_code = p->exit_code;
 	pid_t pid = p->pid;
 
-	if (status && put_user(p->exit_code, status))
-		return -EFAULT;
 	list_del(&p->sibling);
 	list_del(&p->tasks);
 	free_task(p);
+	if (status && put_user(exit_code, status))
+		return -EFAULT;
+	if (rusage && copy_to_user(rusage, &usage, sizeof(usage)))
+		return -EFAULT;
 	return pid;
 }
 
-SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options, void __user *, rusage)
+SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options,
+		struct rusage __user *, rusage)
 {
-	if (options & ~(WNOHANG | WUNTRACED))
+	if (options & ~WAIT4_OPTIONS)
 		return -EINVAL;
+	if (pid == INT_MIN)	/* -pid would overflow (Linux: -ESRCH) */
+		return -ESRCH;
 	for (;;) {
 		struct task_struct *child;
 		bool any = false;
@@ -125,7 +146,7 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options, void __us
 				continue;
 			any = true;
 			if (child->state == EXIT_ZOMBIE)
-				return reap(child, status);
+				return reap(child, status, rusage);
 		}
 		if (!any)
 			return -ECHILD;

@@ -22,16 +22,25 @@
 #define SIG_UNBLOCK	1
 #define SIG_SETMASK	2
 #define sigmask(sig)	(1UL << ((sig) - 1))
-/* Signals that cannot be ignored or blocked. */
-#define UNCATCHABLE	(sigmask(SIGKILL))
+/* Signals that cannot be ignored, caught or blocked (Linux's sig_kernel_only). */
+#define UNCATCHABLE	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+/*
+ * Signals whose default action is not to end the process: SIGCHLD, SIGCONT,
+ * SIGURG and SIGWINCH are ignored by default, as in Linux; the stop signals
+ * (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) would stop it, which this kernel does
+ * not implement, so they are ignored too.
+ */
+#define DEFAULT_IGNORED	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGSTOP) | \
+			 sigmask(20) | sigmask(21) | sigmask(22) | sigmask(23) | sigmask(28))
 
 static bool signal_ignored(struct task_struct *p, int sig)
 {
-	if (sigmask(sig) & UNCATCHABLE)
+	unsigned long handler = (unsigned long)p->sigaction_handlers[sig - 1];
+
+	if (sig == SIGKILL)
 		return false;
-	if (sig == SIGCHLD)
-		return true;
-	return (unsigned long)p->sigaction_handlers[sig - 1] == SIG_IGN;
+	return handler == SIG_IGN || (handler == SIG_DFL && (sigmask(sig) & DEFAULT_IGNORED));
 }
 
 int send_sig(int sig, struct task_struct *p)
@@ -144,14 +153,15 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 {
 	struct kernel_sigaction new = { 0 }, old = { 0 };
 
-	if (sig < 1 || sig > _NSIG || sigsetsize != sizeof(unsigned long))
+	/* in Linux's order: the set size, the copy-in, then the signal */
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (action && copy_from_user(&new, action, sizeof(new)))
+		return -EFAULT;
+	if (sig < 1 || sig > _NSIG || (action && (sigmask(sig) & UNCATCHABLE)))
 		return -EINVAL;
 	old.handler = current->sigaction_handlers[sig - 1];
 	if (action) {
-		if (copy_from_user(&new, action, sizeof(new)))
-			return -EFAULT;
-		if (sigmask(sig) & UNCATCHABLE)
-			return -EINVAL;
 		/* only SIG_DFL and SIG_IGN: this kernel does not run user handlers */
 		if ((unsigned long)new.handler > SIG_IGN)
 			return -EINVAL;

@@ -57,8 +57,14 @@ SYSCALL_DEFINE0(getpgrp)
 	return current->pgid;
 }
 
+/* A new session and group led by the caller; -EPERM if a group with its pid exists. */
 SYSCALL_DEFINE0(setsid)
 {
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->pgid == current->pid)
+			return -EPERM;
 	current->pgid = current->pid;
 	return current->pid;
 }
@@ -97,7 +103,8 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct timespec64 __user *, tp)
 	unsigned long long ns = ktime_get_ns();
 	struct timespec64 t = { ns / 1000000000ULL, ns % 1000000000ULL };
 
-	if (which_clock < 0 || which_clock > 7)
+	/* Linux's clock ids: 0-9 and CLOCK_TAI (11); every clock here reads the boot clock */
+	if (which_clock < 0 || which_clock > 11 || which_clock == 10)
 		return -EINVAL;
 	return copy_to_user(tp, &t, sizeof(t)) ? -EFAULT : 0;
 }

@@ -330,6 +330,18 @@ static int report_status(int status)
 }
 
 /* run_external - fork, execve argv in the child and wait for it. Returns $?. */
+/*
+ * reap_orphans - as init (pid 1) the shell inherits every orphaned process;
+ * collect the ones that have ended, so they do not stay zombies.
+ */
+static void reap_orphans(void)
+{
+	if (getpid() != 1)
+		return;
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+}
+
 static int run_external(char **argv, bool trace)
 {
 	int status;
@@ -357,6 +369,7 @@ static int run_external(char **argv, bool trace)
 	}
 	if (shell.interactive)
 		tcsetpgrp(STDIN_FILENO, shell.pgid);
+	reap_orphans();
 	return report_status(status);
 }
 

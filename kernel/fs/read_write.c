@@ -164,6 +164,21 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 	return ret;
 }
 
+/*
+ * As Linux's import_iovec, before anything is written: a negative length is
+ * -EINVAL, a segment outside user space -EFAULT.
+ */
+static int check_iovecs(const struct iovec *iov, unsigned long count)
+{
+	for (unsigned long i = 0; i < count; i++)
+		if ((ssize_t)iov[i].iov_len < 0)
+			return -EINVAL;
+	for (unsigned long i = 0; i < count; i++)
+		if (!access_ok(iov[i].iov_base, iov[i].iov_len))
+			return -EFAULT;
+	return 0;
+}
+
 /* Write the buffers of @iov in order; stops at the first short write or error. */
 static ssize_t do_writev(struct file *file, const struct iovec *iov, int iovcnt)
 {
@@ -204,10 +219,7 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, uns
 	if (iov) {
 		ret = -EFAULT;
 		if (!copy_from_user(iov, vec, vlen * sizeof(*iov))) {
-			ret = 0;
-			for (unsigned long i = 0; i < vlen; i++)
-				if ((ssize_t)iov[i].iov_len < 0)
-					ret = -EINVAL;
+			ret = check_iovecs(iov, vlen);
 			if (!ret)
 				ret = do_writev(file, iov, vlen);
 		}

@@ -24,8 +24,10 @@
 #define X86_CR4_OSFXSR		(1UL << 9)
 #define X86_CR4_OSXMMEXCPT	(1UL << 10)
 #define EFLAGS_RESERVED		(1UL << 1)
+#define ARCH_SET_GS		0x1001
 #define ARCH_SET_FS		0x1002
 #define ARCH_GET_FS		0x1003
+#define ARCH_GET_GS		0x1004
 
 /* What entry_SYSCALL_64 finds at %gs:0 (offsets fixed there). */
 struct cpu_entry_area {
@@ -90,11 +92,13 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	if (prev->mm)
 		__asm__ __volatile__("fxsave %0" : "=m"(prev->thread.fxsave_area));
 	prev->thread.fsbase = rdmsr(MSR_FS_BASE);
+	prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 	if (next->mm && next->mm != prev->mm)
 		write_cr3(__pa(next->mm->pgd));
 	if (next->mm)
 		__asm__ __volatile__("fxrstor %0" : : "m"(next->thread.fxsave_area));
 	wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 	cpu_entry.stack_top = stack_top;
 	tss_set_kernel_stack(stack_top);
 	current = next;
@@ -147,7 +151,9 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	regs->rflags = X86_EFLAGS_IF | EFLAGS_RESERVED;
 	regs->vector = -1UL;
 	current->thread.fsbase = 0;
+	current->thread.gsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	memcpy(current->thread.fxsave_area, initial_fpu_state, 512);
 	__asm__ __volatile__("fxrstor %0" : : "m"(current->thread.fxsave_area));
 }
@@ -163,6 +169,14 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, address)
 		return 0;
 	case ARCH_GET_FS:
 		return put_user(current->thread.fsbase, (unsigned long __user *)address);
+	case ARCH_SET_GS:
+		if (address >= TASK_SIZE)
+			return -EPERM;
+		current->thread.gsbase = address;
+		wrmsr(MSR_KERNEL_GS_BASE, address);	/* the user's GS while we are in the kernel */
+		return 0;
+	case ARCH_GET_GS:
+		return put_user(current->thread.gsbase, (unsigned long __user *)address);
 	default:
 		return strace_arch_prctl(option, address);
 	}

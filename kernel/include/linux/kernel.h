@@ -15,6 +15,7 @@
 #define LONG_MAX	((long)(~0UL >> 1))
 #define UINT_MAX	(~0U)
 #define INT_MAX		((int)(~0U >> 1))
+#define INT_MIN		(-INT_MAX - 1)
 
 #define min(a, b)	({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); _a < _b ? _a : _b; })
 #define max(a, b)	({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); _a > _b ? _a : _b; })
