@@ -3,10 +3,21 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 
+/*
+ * memset and memcpy work 8 bytes at a time when they can (whole pages
+ * always can: clear_page and copy_page in Linux use rep stosq/movsq too),
+ * a byte at a time otherwise.
+ */
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
 
+	if (!(((unsigned long)dst | n) & 7)) {
+		unsigned long words = n / 8, pattern = 0x0101010101010101UL * (unsigned char)c;
+
+		__asm__ __volatile__("rep stosq" : "+D"(dst), "+c"(words) : "a"(pattern) : "memory");
+		return ret;
+	}
 	__asm__ __volatile__("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
 	return ret;
 }
@@ -15,6 +26,12 @@ void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
 
+	if (!(((unsigned long)dst | (unsigned long)src | n) & 7)) {
+		unsigned long words = n / 8;
+
+		__asm__ __volatile__("rep movsq" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+		return ret;
+	}
 	__asm__ __volatile__("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 	return ret;
 }

@@ -129,6 +129,26 @@ static void string_copy(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, dst, "1234566");
 }
 
+/* The 8-byte paths (aligned, whole words) and the byte paths must agree. */
+static void string_word_paths(struct kunit *test)
+{
+	static unsigned long aligned[66], other[66];
+	unsigned char *bytes = (unsigned char *)aligned;
+	int wrong = 0;
+
+	memset(aligned, 0x5a, sizeof(aligned));			/* word path */
+	memset(bytes + 3, 0xc3, 500);				/* byte path */
+	for (size_t i = 0; i < sizeof(aligned); i++)
+		wrong += bytes[i] != (i >= 3 && i < 503 ? 0xc3 : 0x5a);
+	KUNIT_EXPECT_EQ(test, wrong, 0);
+	memcpy(other, aligned, 64 * sizeof(long));		/* word path */
+	KUNIT_EXPECT_EQ(test, memcmp(other, aligned, 64 * sizeof(long)), 0);
+	KUNIT_EXPECT_EQ(test, other[64], 0);
+	memcpy((char *)other + 1, bytes + 5, 77);		/* byte path */
+	KUNIT_EXPECT_EQ(test, memcmp((char *)other + 1, bytes + 5, 77), 0);
+	KUNIT_EXPECT_EQ(test, ((unsigned char *)other)[0], 0x5a);
+}
+
 static void string_numbers(struct kunit *test)
 {
 	char *end;
@@ -145,6 +165,7 @@ static struct kunit_case string_cases[] = {
 	KUNIT_CASE(string_compare),
 	KUNIT_CASE(string_search),
 	KUNIT_CASE(string_copy),
+	KUNIT_CASE(string_word_paths),
 	KUNIT_CASE(string_numbers),
 	{}
 };
