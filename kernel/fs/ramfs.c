@@ -99,22 +99,9 @@ static int ramfs_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-/* lseek on a directory: only back to a position getdents64 handed out. */
-static loff_t ramfs_dir_llseek(struct file *file, loff_t offset, int whence)
-{
-	if (whence == SEEK_CUR)
-		offset += file->f_pos;
-	else if (whence != SEEK_SET)
-		return -EINVAL;
-	if (offset < 0)
-		return -EINVAL;
-	file->f_pos = offset;
-	return offset;
-}
-
 static const struct file_operations ramfs_dir_operations = {
 	.iterate_shared = ramfs_iterate,
-	.llseek = ramfs_dir_llseek,
+	.llseek = seq_lseek,	/* only back to a position getdents64 handed out */
 };
 
 static ssize_t ramfs_file_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)

@@ -56,6 +56,23 @@ ssize_t simple_read_from_buffer(struct iov_iter *to, loff_t *pos, const void *fr
 	return copied;
 }
 
+/*
+ * lseek where the end is unknown (Linux's seq_lseek): SEEK_SET and SEEK_CUR
+ * only. Used by /proc files and by directories, whose positions are the
+ * ones getdents64 hands out.
+ */
+loff_t seq_lseek(struct file *file, loff_t offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += file->f_pos;
+	else if (whence != SEEK_SET)
+		return -EINVAL;
+	if (offset < 0)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
+}
+
 /* lseek over a file of i_size bytes; positions past the end are allowed, as Linux's. */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {

@@ -108,7 +108,7 @@ static const struct inode_operations proc_pid_dir_inode_operations = {
 
 static const struct file_operations proc_pid_dir_operations = {
 	.iterate_shared = proc_pid_iterate,
-	.llseek = proc_dir_llseek,
+	.llseek = seq_lseek,
 };
 
 struct inode *proc_pid_dir_inode(pid_t pid)

@@ -63,19 +63,6 @@ static ssize_t proc_single_read_iter(struct file *file, struct iov_iter *to, lof
 	return simple_read_from_buffer(to, pos, m->buf, m->count);
 }
 
-/* Linux's seq_lseek: SEEK_SET and SEEK_CUR only. */
-static loff_t proc_single_llseek(struct file *file, loff_t offset, int whence)
-{
-	if (whence == SEEK_CUR)
-		offset += file->f_pos;
-	else if (whence != SEEK_SET)
-		return -EINVAL;
-	if (offset < 0)
-		return -EINVAL;
-	file->f_pos = offset;
-	return offset;
-}
-
 /* Writable by root as in Linux, but these files take no input. */
 static ssize_t proc_single_write(struct file *file, const char __user *buf, size_t count,
 				 loff_t *pos)
@@ -96,7 +83,7 @@ static const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
 	.read_iter = proc_single_read_iter,
 	.write = proc_single_write,
-	.llseek = proc_single_llseek,
+	.llseek = seq_lseek,
 	.release = proc_single_release,
 };
 
@@ -118,9 +105,4 @@ struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigne
 	inode->i_op = &proc_file_inode_operations;
 	inode->i_fop = &proc_single_file_operations;
 	return inode;
-}
-
-loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence)
-{
-	return proc_single_llseek(file, offset, whence);
 }

@@ -45,8 +45,6 @@ static inline struct proc_inode *PROC_I(struct inode *inode)
 struct inode *proc_pid_dir_inode(pid_t pid);
 /* A new inode for file @entry (of PID directory @pid, or 0), numbered @ino. */
 struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigned long ino);
-/* lseek on a /proc directory: SEEK_SET/SEEK_CUR to a position getdents64 gave. */
-loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence);
 
 /*
  * A file under /proc/sys (Linux's struct ctl_table, reduced to what this

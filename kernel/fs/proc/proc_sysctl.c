@@ -361,7 +361,7 @@ static const struct inode_operations proc_sys_dir_inode_operations = {
 
 static const struct file_operations proc_sys_dir_file_operations = {
 	.iterate_shared = proc_sys_readdir,
-	.llseek = proc_dir_llseek,
+	.llseek = seq_lseek,
 };
 
 struct inode *proc_sys_inode(void)

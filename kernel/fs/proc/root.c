@@ -169,7 +169,7 @@ static const struct inode_operations proc_root_inode_operations = {
 
 static const struct file_operations proc_root_operations = {
 	.iterate_shared = proc_root_iterate,
-	.llseek = proc_dir_llseek,
+	.llseek = seq_lseek,
 };
 
 /* Lives forever: the count starts at one that is never dropped. */

@@ -210,6 +210,8 @@ void populate_rootfs(void);
 
 /* Library helpers for file_operations. */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+/* lseek with SEEK_SET and SEEK_CUR only (Linux's seq_lseek). */
+loff_t seq_lseek(struct file *file, loff_t offset, int whence);
 /* read_iter over @size bytes of kernel memory at @from (Linux's simple_read_from_buffer). */
 ssize_t simple_read_from_buffer(struct iov_iter *to, loff_t *pos, const void *from, size_t size);
 
