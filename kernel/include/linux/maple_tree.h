@@ -57,7 +57,7 @@ struct seq_file;
 
 /* Bits of ma_flags, with Linux's values. */
 #define MT_FLAGS_ALLOC_RANGE	0x01	/* track gaps: internal nodes are arange64 */
-#define MT_FLAGS_USE_RCU	0x02	/* accepted, not implemented */
+#define MT_FLAGS_USE_RCU	0x02	/* accepted; no RCU here: nothing reads the tree concurrently */
 #define MT_FLAGS_HEIGHT_OFFSET	0x02
 #define MT_FLAGS_HEIGHT_MASK	0x7C	/* tree height, 0 for an empty tree */
 #define MT_FLAGS_LOCK_MASK	0x300
