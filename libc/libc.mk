@@ -14,7 +14,7 @@ LIBGCC := $(shell $(CC) -print-libgcc-file-name)
 LIBC_NO_LOOP_CALLS := $(shell $(CC) -fno-tree-loop-distribute-patterns -x c -E /dev/null \
 	>/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
 
-USER_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
+USER_CFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) -Ilibc/include \
 	-fno-pic -fno-pie -static -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
