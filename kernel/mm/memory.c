@@ -13,8 +13,11 @@
  * maps the shared zero page for a read and a private zeroed page for a
  * write; a later write to the zero page gets a private page (do_wp_page).
  * unmap_vmas gives pages back and free_pgtables the tables that map nothing
- * any more (the last two steps of the notes' unmap_region). Fork copies
- * every private page at once (copy_page_range): no copy-on-write.
+ * any more (the last two steps of the notes' unmap_region). Fork shares
+ * every private page copy-on-write (copy_page_range): the page gets one
+ * more reference (_refcount) and mapping (_mapcount) and is read-only in
+ * both address spaces; the first write in either copies it, or reuses it
+ * when this mm holds the last reference (do_wp_page).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -326,7 +329,11 @@ static void page_add_new_anon_rmap(struct page *page, struct mm_struct *mm)
 	mm->rss_stat[MM_ANONPAGES]++;
 }
 
-/* A private page no longer mapped here: back to the buddy allocator with its last reference. */
+/*
+ * A private page no longer mapped in @mm (Linux page_remove_rmap, then the
+ * put_page of zap_pte_range / wp_page_copy): one mapping and one reference
+ * less; the buddy allocator gets the page back with its last reference.
+ */
 static void page_remove_rmap(struct page *page, struct mm_struct *mm)
 {
 	page->_mapcount--;
@@ -354,7 +361,11 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	return 0;
 }
 
-/* A write to the zero page or to a shared page: map a private copy (Linux wp_page_copy). */
+/*
+ * A write to the zero page or to a page shared with another mm (Linux
+ * wp_page_copy): map a private copy, zeroed for the zero page, and drop
+ * this mm's mapping and reference of the old page. rss is unchanged.
+ */
 static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
@@ -362,7 +373,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	struct page *page;
 
 	anon_vma_prepare(vma);
-	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	page = alloc_page(GFP_KERNEL | (is_zero_pfn(old_pfn) ? __GFP_ZERO : 0));
 	if (!page)
 		return VM_FAULT_OOM;
 	if (!is_zero_pfn(old_pfn)) {
@@ -375,17 +386,25 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	return 0;
 }
 
-/* A write to a present read-only pte of a writable VMA (Linux do_wp_page). */
+/* The faulting page is this mm's alone: just make its pte writable (Linux wp_page_reuse). */
+static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
+{
+	set_pte(vmf->pte, __pte(pte_val(*vmf->pte) | _PAGE_RW | _PAGE_DIRTY));
+	flush_tlb_mm_range(vmf->vma->vm_mm, vmf->address, vmf->address + PAGE_SIZE);
+	return 0;
+}
+
+/*
+ * A write to a present read-only pte of a writable VMA (Linux do_wp_page):
+ * the zero page or a page still shared since fork (_refcount > 1) is
+ * copied; a page whose other holders have all let go is reused.
+ */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
 	unsigned long pfn = pte_pfn(*vmf->pte);
 
-	if (!is_zero_pfn(pfn) && page_ref_count(pfn_to_page(pfn)) == 1) {
-		/* the page is ours alone: just make the pte writable (wp_page_reuse) */
-		set_pte(vmf->pte, __pte(pte_val(*vmf->pte) | _PAGE_RW | _PAGE_DIRTY));
-		flush_tlb_mm_range(vmf->vma->vm_mm, vmf->address, vmf->address + PAGE_SIZE);
-		return 0;
-	}
+	if (!is_zero_pfn(pfn) && page_ref_count(pfn_to_page(pfn)) == 1)
+		return wp_page_reuse(vmf);
 	return wp_page_copy(vmf);
 }
 
@@ -431,7 +450,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 
 /* ---- Unmapping: unmap_vmas (the notes' unmap_region, step 1) ---- */
 
-/* Clear one pte; a private page goes back to the buddy allocator (Linux zap_pte_range). */
+/* Clear one pte; a private page loses this mapping and reference (Linux zap_pte_range). */
 static int zap_pte(pte_t *pte, unsigned long addr, void *data)
 {
 	struct mm_struct *mm = data;
@@ -624,12 +643,31 @@ void free_pgtables(struct maple_tree *mt, struct vm_area_struct *vma,
 
 /* ---- fork and mprotect ---- */
 
-/* Copy one pte of the parent into the child's tables, with a copy of its page. */
+/*
+ * One more mapping of an already mapped private page, in @mm (Linux
+ * page_try_dup_anon_rmap + the get_page and rss update of
+ * copy_present_pte): one more reference, one more mapping, and the page
+ * counts in the new mm's rss too.
+ */
+static void page_dup_anon_rmap(struct page *page, struct mm_struct *mm)
+{
+	get_page(page);
+	page->_mapcount++;
+	mm->rss_stat[MM_ANONPAGES]++;
+}
+
+/*
+ * Share the parent's pte at @addr with the child's VMA @data (Linux
+ * copy_present_pte for a private mapping). The page is not copied: it gets
+ * one more reference and mapping, and a writable pte becomes read-only in
+ * both address spaces, so the first write in either copies it (or reuses
+ * it, once it is the last holder's: do_wp_page). The zero page is shared
+ * as it is. Takes the parent's pte; returns 0 or -ENOMEM (no page table).
+ */
 static int copy_pte(pte_t *src_pte, unsigned long addr, void *data)
 {
 	struct vm_area_struct *dst_vma = data;
 	pte_t ptent = *src_pte;
-	struct page *page;
 	pte_t *dst_pte;
 
 	if (pte_none(ptent))
@@ -637,27 +675,31 @@ static int copy_pte(pte_t *src_pte, unsigned long addr, void *data)
 	dst_pte = pte_alloc_map(dst_vma->vm_mm, addr);
 	if (!dst_pte)
 		return -ENOMEM;
-	if (is_zero_pfn(pte_pfn(ptent))) {
-		set_pte(dst_pte, ptent);
-		return 0;
+	if (!is_zero_pfn(pte_pfn(ptent))) {
+		page_dup_anon_rmap(pfn_to_page(pte_pfn(ptent)), dst_vma->vm_mm);
+		if (pte_write(ptent)) {
+			/* Linux ptep_set_wrprotect + pte_wrprotect: copy-on-write on both sides */
+			ptent = __pte(pte_val(ptent) & ~_PAGE_RW);
+			set_pte(src_pte, ptent);
+		}
 	}
-	page = alloc_page(GFP_KERNEL);
-	if (!page)
-		return -ENOMEM;
-	memcpy(page_address(page), page_address(pfn_to_page(pte_pfn(ptent))), PAGE_SIZE);
-	page_add_new_anon_rmap(page, dst_vma->vm_mm);
-	set_pte(dst_pte, __pte((pte_val(ptent) & PTE_FLAGS_MASK) | PFN_PHYS(page_to_pfn(page))));
+	set_pte(dst_pte, ptent);
 	return 0;
 }
 
 /*
- * Linux copy_page_range, without copy-on-write: the child gets its own
- * copy of every private page now (the zero page stays shared).
+ * Linux copy_page_range (with dup_mmap's flush_tlb_mm): the child's VMA
+ * @dst_vma maps the pages of the parent's @src_vma, copy-on-write. The
+ * parent's TLB may still hold the ptes as writable: flushed here.
+ * Returns 0 or -ENOMEM (what was shared so far is undone by the child's mmput).
  */
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
 {
-	return walk_page_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end,
-			       copy_pte, dst_vma);
+	int err = walk_page_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end,
+				  copy_pte, dst_vma);
+
+	flush_tlb_mm_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end);
+	return err;
 }
 
 struct change_prot_args {
@@ -668,7 +710,8 @@ struct change_prot_args {
 /*
  * Give one pte the new protection (Linux change_pte_range). A private page
  * we hold alone becomes writable at once if the VMA is writable; the zero
- * page never does (the next write fault replaces it).
+ * page and a page shared copy-on-write (_refcount > 1) never do: the next
+ * write fault copies them (do_wp_page).
  */
 static int change_pte(pte_t *pte, unsigned long addr, void *data)
 {

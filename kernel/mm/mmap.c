@@ -1021,7 +1021,7 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		return -EOVERFLOW;
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM;
-	/* shared memory would need pages shared across fork: not implemented */
+	/* no shared memory in this kernel: MAP_SHARED would need pages shared across fork */
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
 		return -EINVAL;
 
@@ -1328,7 +1328,8 @@ void mmput(struct mm_struct *mm)
 
 /*
  * Linux dup_mmap: copy every VMA of @oldmm into @mm's tree, in order, and
- * the pages under it. 0 or -ENOMEM (the caller then mmputs @mm).
+ * share the pages under it copy-on-write (copy_page_range write-protects
+ * them in both mms). 0 or -ENOMEM (the caller then mmputs @mm).
  */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {

@@ -636,7 +636,15 @@ static void fault_handler_decisions(struct kunit *test)
 	mmput(mm);
 }
 
-static void fork_copies_pages(struct kunit *test)
+/* The struct page mapped at @addr in @mm (NULL if none). */
+static struct page *page_struct_at(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t pte = pte_at(mm, addr);
+
+	return pte_none(pte) ? NULL : pfn_to_page(pte_pfn(pte));
+}
+
+static void fork_copies_vmas_and_brk(struct kunit *test)
 {
 	struct mm_struct *parent = test_mm(), *child;
 	unsigned long a = 0x10000000;
@@ -646,21 +654,150 @@ static void fork_copies_pages(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, test_mmap(parent, a, 2 * PAGE_SIZE, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
 	KUNIT_ASSERT_EQ(test, touch(parent, HEAP_START, true), 0);
 	KUNIT_ASSERT_EQ(test, touch(parent, a + PAGE_SIZE, false), 0);
-	*page_at(parent, HEAP_START) = 42;
 	child = dup_mm(parent);
 	KUNIT_ASSERT_NOT_NULL(test, child);
 	KUNIT_EXPECT_EQ(test, child->map_count, 2);
 	KUNIT_EXPECT_EQ(test, child->brk, HEAP_START + 0x3000);
 	KUNIT_EXPECT_EQ(test, child->total_vm, parent->total_vm);
-	KUNIT_EXPECT_EQ(test, get_mm_rss(child), 1);
-	KUNIT_EXPECT_EQ(test, *page_at(child, HEAP_START), 42);
-	KUNIT_EXPECT_TRUE(test, page_at(child, HEAP_START) != page_at(parent, HEAP_START));
-	*page_at(child, HEAP_START) = 7;
-	KUNIT_EXPECT_EQ(test, *page_at(parent, HEAP_START), 42);
+	/* the zero page is shared as it is, never counted */
 	KUNIT_EXPECT_EQ(test, pte_pfn(pte_at(child, a + PAGE_SIZE)), __pa(empty_zero_page) >> PAGE_SHIFT);
 	/* the child's brk works on its own tree */
 	KUNIT_EXPECT_EQ(test, test_brk(child, HEAP_START), HEAP_START);
 	KUNIT_EXPECT_EQ(test, parent->map_count, 2);
+	KUNIT_EXPECT_EQ(test, *page_at(parent, HEAP_START), 0);
+	mmput(child);
+	mmput(parent);
+}
+
+/* A parent with one written heap page holding 42, and its fork in *@child. */
+static struct mm_struct *cow_parent_and_child(struct mm_struct **child)
+{
+	struct mm_struct *parent = test_mm();
+
+	*child = NULL;
+	if (!parent)
+		return NULL;
+	if (test_brk(parent, HEAP_START + PAGE_SIZE) != HEAP_START + PAGE_SIZE ||
+	    touch(parent, HEAP_START, true)) {
+		mmput(parent);
+		return NULL;
+	}
+	*page_at(parent, HEAP_START) = 42;
+	*child = dup_mm(parent);
+	if (!*child) {
+		mmput(parent);
+		return NULL;
+	}
+	return parent;
+}
+
+static void fork_shares_pages_read_only(struct kunit *test)
+{
+	struct mm_struct *child, *parent = cow_parent_and_child(&child);
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, parent);
+	page = page_struct_at(parent, HEAP_START);
+	/* one page, two read-only mappings, two references, counted in both mms */
+	KUNIT_EXPECT_PTR_EQ(test, page_struct_at(child, HEAP_START), page);
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_at(parent, HEAP_START)));
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_at(child, HEAP_START)));
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 2);
+	KUNIT_EXPECT_EQ(test, page->_mapcount, 1);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(parent), 1);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(child), 1);
+	KUNIT_EXPECT_EQ(test, *page_at(child, HEAP_START), 42);
+	mmput(child);
+	mmput(parent);
+}
+
+static void cow_write_copies_then_last_holder_reuses(struct kunit *test)
+{
+	struct mm_struct *child, *parent = cow_parent_and_child(&child), *saved = current->mm;
+	struct pt_regs kregs = { .cs = 0x08 };
+	struct page *page;
+	unsigned long free_before;
+
+	KUNIT_ASSERT_NOT_NULL(test, parent);
+	page = page_struct_at(parent, HEAP_START);
+	/* the child writes (a uaccess write fault): it gets its own copy */
+	current->mm = child;
+	KUNIT_EXPECT_TRUE(test, handle_page_fault(&kregs, X86_PF_WRITE | X86_PF_PROT, HEAP_START));
+	current->mm = saved;
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_at(child, HEAP_START)));
+	KUNIT_EXPECT_TRUE(test, page_struct_at(child, HEAP_START) != page);
+	KUNIT_EXPECT_EQ(test, *page_at(child, HEAP_START), 42);
+	*page_at(child, HEAP_START) = 7;
+	KUNIT_EXPECT_EQ(test, *page_at(parent, HEAP_START), 42);
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_at(parent, HEAP_START)));
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+	KUNIT_EXPECT_EQ(test, page->_mapcount, 0);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(parent), 1);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(child), 1);
+	/* the parent now holds the only reference: its write reuses the page, no allocation */
+	free_before = buddy_free_pages();
+	KUNIT_EXPECT_EQ(test, touch(parent, HEAP_START, true), 0);
+	KUNIT_EXPECT_EQ(test, buddy_free_pages(), free_before);
+	KUNIT_EXPECT_PTR_EQ(test, page_struct_at(parent, HEAP_START), page);
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_at(parent, HEAP_START)));
+	KUNIT_EXPECT_EQ(test, *page_at(parent, HEAP_START), 42);
+	KUNIT_EXPECT_EQ(test, *page_at(child, HEAP_START), 7);
+	mmput(child);
+	mmput(parent);
+}
+
+/* Fork, then unmap the shared page in the child and in the parent; refcounts checked on the way. */
+static void cow_unmap_both(struct kunit *test)
+{
+	struct mm_struct *child, *parent = cow_parent_and_child(&child);
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, parent);
+	page = page_struct_at(parent, HEAP_START);
+	KUNIT_EXPECT_EQ(test, test_brk(child, HEAP_START), HEAP_START);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+	KUNIT_EXPECT_EQ(test, page->_mapcount, 0);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(child), 0);
+	KUNIT_EXPECT_EQ(test, *page_at(parent, HEAP_START), 42);
+	mmput(child);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+	KUNIT_EXPECT_EQ(test, test_brk(parent, HEAP_START), HEAP_START);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 0);
+	mmput(parent);
+}
+
+static void cow_unmap_of_both_frees_the_page(struct kunit *test)
+{
+	unsigned long free_before;
+
+	cow_unmap_both(test);	/* warm-up: the slab caches reach their working size */
+	free_before = buddy_free_pages();
+	cow_unmap_both(test);
+	KUNIT_EXPECT_EQ(test, buddy_free_pages(), free_before);
+}
+
+static void mprotect_keeps_cow_page_read_only(struct kunit *test)
+{
+	struct mm_struct *child, *parent = cow_parent_and_child(&child);
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, parent);
+	page = page_struct_at(parent, HEAP_START);
+	KUNIT_EXPECT_EQ(test, do_mprotect(parent, HEAP_START, PAGE_SIZE, PROT_READ), 0);
+	KUNIT_EXPECT_EQ(test, do_mprotect(parent, HEAP_START, PAGE_SIZE, RW), 0);
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_at(parent, HEAP_START)));
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 2);
+	/* the write copies; the child's view is untouched */
+	KUNIT_EXPECT_EQ(test, touch(parent, HEAP_START, true), 0);
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_at(parent, HEAP_START)));
+	KUNIT_EXPECT_TRUE(test, page_struct_at(parent, HEAP_START) != page);
+	*page_at(parent, HEAP_START) = 9;
+	KUNIT_EXPECT_EQ(test, *page_at(child, HEAP_START), 42);
+	/* the child's page is its own now: mprotect RW makes it writable at once */
+	KUNIT_EXPECT_EQ(test, do_mprotect(child, HEAP_START, PAGE_SIZE, PROT_READ), 0);
+	KUNIT_EXPECT_EQ(test, do_mprotect(child, HEAP_START, PAGE_SIZE, RW), 0);
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_at(child, HEAP_START)));
+	KUNIT_EXPECT_PTR_EQ(test, page_struct_at(child, HEAP_START), page);
 	mmput(child);
 	mmput(parent);
 }
@@ -711,7 +848,11 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(mmap_placement_and_errors),
 	KUNIT_CASE(faults_zero_page_and_write),
 	KUNIT_CASE(fault_handler_decisions),
-	KUNIT_CASE(fork_copies_pages),
+	KUNIT_CASE(fork_copies_vmas_and_brk),
+	KUNIT_CASE(fork_shares_pages_read_only),
+	KUNIT_CASE(cow_write_copies_then_last_holder_reuses),
+	KUNIT_CASE(cow_unmap_of_both_frees_the_page),
+	KUNIT_CASE(mprotect_keeps_cow_page_read_only),
 	KUNIT_CASE(no_leaks),
 	{}
 };
