@@ -168,15 +168,15 @@ clean:
 	rm -rf build
 
 help:
-	@echo "make            build the kernel ELF and ISO (build/kernel.elf, build/kernel.iso)"
-	@echo "make run        boot in QEMU with the console in this terminal (Ctrl-A X quits)"
+	@echo "make            build the kernel ELF, the user programs and the ISO (build/)"
+	@echo "make run        boot in QEMU to a shell; the console is this terminal (Ctrl-A X quits)"
 	@echo "make debug      boot paused with the GDB stub; then 'make gdb' in another terminal"
-	@echo "make gdb        attach GDB with kernel symbols and the lx- helpers"
-	@echo "make test       every test layer: host unit tests, KTAP suites, user programs"
+	@echo "make gdb        attach GDB with kernel symbols and the lx- helpers (docs/gdb.md)"
+	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"
 	@echo "make check-host / check-kernel   one layer only"
-	@echo "make bench      benchmarks (host microbenchmarks and in-guest figures)"
+	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
-	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1"
+	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
