@@ -87,6 +87,7 @@ static int copy_strings_user(struct linux_binprm *bprm, const char __user *const
 	return err ? err : count;
 }
 
+/* Add the NULL-terminated kernel string @array (NULL: none) to @bprm; its count or an error. */
 static int copy_strings_kernel(struct linux_binprm *bprm, const char *const *array)
 {
 	int count;
@@ -137,6 +138,7 @@ static int read_elf_headers(struct linux_binprm *bprm)
 	return 0;
 }
 
+/* The PROT_* bits of an ELF program header's PF_R/PF_W/PF_X @flags. */
 static unsigned long elf_prot(u32 flags)
 {
 	return (flags & PF_R ? PROT_READ : 0) | (flags & PF_W ? PROT_WRITE : 0) |
@@ -414,6 +416,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	return 0;
 }
 
+/* Free @bprm with its file reference, program headers and strings. */
 static void free_bprm(struct linux_binprm *bprm)
 {
 	if (bprm->file)
@@ -434,6 +437,7 @@ static int bprm_execve(struct linux_binprm *bprm)
 	return err;
 }
 
+/* A zeroed linux_binprm with a MAX_ARG_BYTES string area, or NULL. */
 static struct linux_binprm *alloc_bprm(void)
 {
 	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);

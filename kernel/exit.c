@@ -63,6 +63,10 @@ static __noreturn void init_exited(long code)
 	machine_power_off(status);
 }
 
+/*
+ * End current with wait status @code: close its files, drop its address
+ * space, reparent its children, become a zombie for wait4. Does not return.
+ */
 void do_exit(long code)
 {
 	struct task_struct *p = current;
@@ -88,11 +92,13 @@ void do_exit(long code)
 	BUG();
 }
 
+/* exit_group(2): every thread of the process ends (here the one thread). */
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
 }
 
+/* exit(2): the calling thread ends with status @error_code & 0xff. */
 SYSCALL_DEFINE1(exit, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);

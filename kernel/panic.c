@@ -19,6 +19,7 @@ static long panic_timeout;
 static bool in_panic;
 bool oops_in_progress;	/* set by die(): the trace is already printed */
 
+/* "panic=N": when N is not 0, a panic powers the machine off instead of halting. */
 static int set_panic_timeout(char *value)
 {
 	panic_timeout = simple_strtol(value, NULL, 0);
@@ -26,6 +27,7 @@ static int set_panic_timeout(char *value)
 }
 early_param("panic", set_panic_timeout);
 
+/* Print the message and a stack dump (once), then power off or halt. Does not return. */
 void panic(const char *fmt, ...)
 {
 	char message[256];
@@ -46,6 +48,7 @@ void panic(const char *fmt, ...)
 	machine_halt();
 }
 
+/* BUG()/BUG_ON(): print where (and @cond, if any), then oops through ud2. Does not return. */
 void report_bug(const char *file, int line, const char *cond)
 {
 	if (cond)
@@ -57,6 +60,7 @@ void report_bug(const char *file, int line, const char *cond)
 	panic("BUG");
 }
 
+/* WARN_ON(): print where and @cond with a stack dump, then carry on. */
 void report_warning(const char *file, int line, const char *cond)
 {
 	printk(KERN_WARNING "WARNING: CPU: 0 at %s:%d: %s\n", file, line, cond);

@@ -37,6 +37,7 @@ static bool next_word(const char **cursor, char *word, size_t size)
 	return true;
 }
 
+/* Call the early_param() handler of every NAME or NAME=VALUE word of the command line. */
 void parse_early_param(void)
 {
 	const char *cursor = boot_command_line;

@@ -21,6 +21,7 @@ int console_loglevel = LOGLEVEL_DEFAULT_CONSOLE;
 static struct console *consoles;
 static int last_level = 6;	/* level of a line continued with KERN_CONT */
 
+/* "loglevel=N": print messages of level below N on the consoles. */
 static int set_loglevel(char *value)
 {
 	console_loglevel = simple_strtol(value, NULL, 10);
@@ -28,6 +29,7 @@ static int set_loglevel(char *value)
 }
 early_param("loglevel", set_loglevel);
 
+/* "quiet": only errors and worse (levels below 4) on the consoles. */
 static int set_quiet(char *value)
 {
 	console_loglevel = 4;
@@ -35,18 +37,21 @@ static int set_quiet(char *value)
 }
 early_param("quiet", set_quiet);
 
+/* Add @console to those printk writes to. */
 void register_console(struct console *console)
 {
 	console->next = consoles;
 	consoles = console;
 }
 
+/* Write @length bytes of @text to every console, bypassing the log. */
 void console_write(const char *text, size_t length)
 {
 	for (struct console *c = consoles; c; c = c->next)
 		c->write(text, length);
 }
 
+/* Append @length bytes of @text to the ring buffer log_buf. */
 static void log_store(const char *text, size_t length)
 {
 	for (size_t i = 0; i < length; i++)

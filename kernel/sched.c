@@ -17,6 +17,7 @@
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/traps.h>
 
 #define SCHED_TIME_SLICE	5
 
@@ -29,6 +30,7 @@ struct task_struct init_task = {
 struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
 bool need_resched;
+unsigned long idle_jiffies;	/* ticks that found the idle task running (/proc/uptime) */
 static LIST_HEAD(run_queue);
 static DECLARE_WAIT_QUEUE_HEAD(sleepers_by_time);
 
@@ -89,6 +91,8 @@ void schedule_tail(struct pt_regs *regs)
 /* Timer tick: wake sleepers whose time came, charge the running task. */
 void scheduler_tick(struct pt_regs *regs)
 {
+	if (current == &init_task)
+		idle_jiffies++;
 	if (!list_empty(&sleepers_by_time.sleepers))
 		wake_up(&sleepers_by_time);
 	if (current == &init_task || --current->time_slice <= 0)
@@ -183,12 +187,13 @@ SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, request, struct times
 	return interrupted ? -EINTR : 0;
 }
 
-/* For oops reports: who was running (overrides the boot-time defaults in dumpstack.c). */
+/* For oops reports: the running task's PID (0, "swapper/0" during boot). */
 int current_pid_for_oops(void)
 {
 	return current->pid;
 }
 
+/* For oops reports: the running task's name. */
 const char *current_comm_for_oops(void)
 {
 	return current->comm;

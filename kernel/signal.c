@@ -34,6 +34,7 @@
 #define DEFAULT_IGNORED	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGSTOP) | \
 			 sigmask(20) | sigmask(21) | sigmask(22) | sigmask(23) | sigmask(28))
 
+/* Would @sig be discarded by @p (SIG_IGN, or SIG_DFL for an ignored-by-default signal)? */
 static bool signal_ignored(struct task_struct *p, int sig)
 {
 	unsigned long handler = (unsigned long)p->sigaction_handlers[sig - 1];
@@ -43,6 +44,7 @@ static bool signal_ignored(struct task_struct *p, int sig)
 	return handler == SIG_IGN || (handler == SIG_DFL && (sigmask(sig) & DEFAULT_IGNORED));
 }
 
+/* Make @sig pending for @p and wake it if it sleeps; 0, or -EINVAL for a bad number. */
 int send_sig(int sig, struct task_struct *p)
 {
 	if (sig < 1 || sig > _NSIG)
@@ -63,6 +65,7 @@ void force_sig(int sig)
 	current->pending_signals |= sigmask(sig);
 }
 
+/* Has @p a pending signal it does not block? */
 bool signal_pending(struct task_struct *p)
 {
 	return p->pending_signals & ~p->blocked_signals;

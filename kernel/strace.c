@@ -75,11 +75,13 @@ static void emit_bytes(struct strace_buffer *b, const char *s, size_t length)
 		b->text[b->length < b->size ? b->length : b->size - 1] = '\0';
 }
 
+/* Append the NUL-terminated @s. */
 static void emit(struct strace_buffer *b, const char *s)
 {
 	emit_bytes(b, s, strlen(s));
 }
 
+/* Append printf-style text; a piece longer than 159 characters is cut. */
 static __printf(2, 3) void emitf(struct strace_buffer *b, const char *fmt, ...)
 {
 	char piece[160];
@@ -268,20 +270,54 @@ static bool emit_flags(struct strace_buffer *b, unsigned long value,
 	return printed;
 }
 
+/* The name of @value in @names (@count entries), or NULL when it has none. */
+static const char *lookup_name(unsigned long value, const struct flag_name *names,
+			       size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (names[i].value == value)
+			return names[i].name;
+	return NULL;
+}
+
 /* Print @value's name from @names, or "0xN /\* @unknown *\/". */
 static void emit_enum(struct strace_buffer *b, unsigned long value,
 		      const struct flag_name *names, size_t count, const char *unknown)
 {
-	size_t i;
+	const char *name = lookup_name(value, names, count);
 
-	for (i = 0; i < count; i++) {
-		if (names[i].value == value) {
-			emit(b, names[i].name);
-			return;
-		}
+	if (name) {
+		emit(b, name);
+		return;
 	}
 	emit_hex(b, value);
 	emitf(b, " /* %s */", unknown);
+}
+
+/*
+ * A flag word of which @names lists every known bit: "0", the named bits,
+ * then any unknown bits in hex followed by "/\* @unknown *\/"
+ * (wait4's options, sa_flags).
+ */
+static void emit_known_flags(struct strace_buffer *b, unsigned long value,
+			     const struct flag_name *names, size_t count, const char *unknown)
+{
+	unsigned long known = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		known |= names[i].value;
+	if (!value)
+		emit(b, "0");
+	if (value & known)
+		emit_flags(b, value & known, names, count);
+	if (value & ~known) {
+		emit(b, value & known ? "|" : "");
+		emit_hex(b, value & ~known);
+		emitf(b, " /* %s */", unknown);
+	}
 }
 
 #define FLAG(name)	{ name, #name }
@@ -291,6 +327,7 @@ static const struct flag_name prot_names[] = {
 	FLAG(PROT_GROWSDOWN), FLAG(PROT_GROWSUP),
 };
 
+/* mmap's and mprotect's prot: "PROT_READ|PROT_WRITE", or "PROT_NONE". */
 static void emit_prot(struct strace_buffer *b, unsigned long prot)
 {
 	if (!emit_flags(b, prot, prot_names, ARRAY_SIZE(prot_names)))
@@ -640,6 +677,7 @@ static const struct syscall_format syscall_formats[] = {
 
 /* ------------------------------------------------ the argument printers */
 
+/* Argument @index (0 to 5) of the call in @regs, in the x86-64 syscall order. */
 static unsigned long syscall_argument(const struct pt_regs *regs, int index)
 {
 	switch (index) {
@@ -652,6 +690,7 @@ static unsigned long syscall_argument(const struct pt_regs *regs, int index)
 	}
 }
 
+/* A struct timespec: "{tv_sec=1, tv_nsec=0}", NULL, or the pointer when unreadable. */
 static void emit_timespec(struct strace_buffer *b, unsigned long address)
 {
 	struct { long tv_sec, tv_nsec; } ts;
@@ -761,21 +800,10 @@ static const struct flag_name wait_option_names[] = {
 	FLAG(__WCLONE),
 };
 
+/* wait4's options: "WNOHANG|WSTOPPED", or "0". */
 static void emit_wait_options(struct strace_buffer *b, unsigned int options)
 {
-	unsigned int known = WNOHANG | WSTOPPED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE;
-
-	if (!options) {
-		emit(b, "0");
-		return;
-	}
-	if (options & known)
-		emit_flags(b, options & known, wait_option_names, ARRAY_SIZE(wait_option_names));
-	if (options & ~known) {
-		emit(b, options & known ? "|" : "");
-		emit_hex(b, options & ~known);
-		emit(b, " /* W??? */");
-	}
+	emit_known_flags(b, options, wait_option_names, ARRAY_SIZE(wait_option_names), "W???");
 }
 
 /* struct new_utsname: six fields of 65 characters. */
@@ -813,8 +841,6 @@ static const struct flag_name sigaction_flag_names[] = {
 static void emit_sigaction(struct strace_buffer *b, unsigned long address)
 {
 	struct { unsigned long handler, flags, restorer, mask; } action;
-	unsigned long known = 0;
-	size_t i;
 
 	if (!address || !read_memory(b, &action, address, sizeof(action))) {
 		emit_pointer(b, address);
@@ -830,19 +856,9 @@ static void emit_sigaction(struct strace_buffer *b, unsigned long address)
 	emit(b, ", sa_mask=");
 	emit_sigset(b, action.mask);
 	emit(b, ", sa_flags=");
-	for (i = 0; i < ARRAY_SIZE(sigaction_flag_names); i++)
-		known |= sigaction_flag_names[i].value;
 	action.flags &= 0xffffffffUL;
-	if (!action.flags)
-		emit(b, "0");
-	if (action.flags & known)
-		emit_flags(b, action.flags & known, sigaction_flag_names,
-			   ARRAY_SIZE(sigaction_flag_names));
-	if (action.flags & ~known) {
-		emit(b, action.flags & known ? "|" : "");
-		emit_hex(b, action.flags & ~known);
-		emit(b, " /* SA_??? */");
-	}
+	emit_known_flags(b, action.flags, sigaction_flag_names, ARRAY_SIZE(sigaction_flag_names),
+			 "SA_???");
 	if (action.flags & SA_RESTORER) {
 		emit(b, ", sa_restorer=");
 		emit_hex(b, action.restorer);
@@ -850,6 +866,7 @@ static void emit_sigaction(struct strace_buffer *b, unsigned long address)
 	emit(b, "}");
 }
 
+/* The signal set at @address, or the pointer when it cannot be read. */
 static void emit_sigset_at(struct strace_buffer *b, unsigned long address)
 {
 	unsigned long set;
@@ -1005,13 +1022,11 @@ static const char *const ioc_direction_names[] = {
 static void emit_ioctl_request(struct strace_buffer *b, unsigned int request)
 {
 	unsigned int size = (request >> 16) & 0x3fff;
-	size_t i;
+	const char *name = lookup_name(request, ioctl_names, ARRAY_SIZE(ioctl_names));
 
-	for (i = 0; i < ARRAY_SIZE(ioctl_names); i++) {
-		if (ioctl_names[i].value == request) {
-			emit(b, ioctl_names[i].name);
-			return;
-		}
+	if (name) {
+		emit(b, name);
+		return;
 	}
 	emitf(b, "_IOC(%s, ", ioc_direction_names[request >> 30]);
 	emit_hex(b, (request >> 8) & 0xff);
@@ -1038,30 +1053,52 @@ static const struct flag_name reboot_command_names[] = {
 static void emit_decimal_enum(struct strace_buffer *b, unsigned int value,
 			      const struct flag_name *names, size_t count, const char *unknown)
 {
-	size_t i;
+	const char *name = lookup_name(value, names, count);
 
-	for (i = 0; i < count; i++) {
-		if (names[i].value == value) {
-			emit(b, names[i].name);
-			return;
-		}
-	}
-	emitf(b, "%u /* %s */", value, unknown);
+	if (name)
+		emit(b, name);
+	else
+		emitf(b, "%u /* %s */", value, unknown);
 }
 
-/* Print argument @index of the call in @regs, of @kind; @result is for exit-time kinds. */
-static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, int index,
-			  enum strace_arg kind, long result)
-{
-	unsigned long value = syscall_argument(regs, index);
-	unsigned long next = index < 5 ? syscall_argument(regs, index + 1) : 0;
-	bool failed = IS_ERR_VALUE(result);
+/* How an argument that names one of a few values prints: its table and unknown comment. */
+struct enum_argument {
+	const struct flag_name *names;
+	size_t count;
+	const char *unknown;
+	bool decimal;		/* an unknown value in decimal (reboot's style), not hex */
+};
 
+#define ENUM_ARGUMENT(table, unknown_, decimal_) \
+	{ .names = table, .count = ARRAY_SIZE(table), .unknown = unknown_, .decimal = decimal_ }
+
+static const struct enum_argument enum_arguments[] = {
+	[ARG_WHENCE] = ENUM_ARGUMENT(whence_names, "SEEK_???", false),
+	[ARG_SIGPROCMASK_HOW] = ENUM_ARGUMENT(sigprocmask_how_names, "SIG_???", false),
+	[ARG_CLOCK] = ENUM_ARGUMENT(clock_names, "CLOCK_???", false),
+	[ARG_ARCH_PRCTL_CODE] = ENUM_ARGUMENT(arch_prctl_names, "ARCH_???", false),
+	[ARG_REBOOT_MAGIC] = ENUM_ARGUMENT(reboot_magic_names, "LINUX_REBOOT_MAGIC_???", true),
+	[ARG_REBOOT_COMMAND] = ENUM_ARGUMENT(reboot_command_names, "LINUX_REBOOT_CMD_???", true),
+};
+
+/*
+ * Print an argument the call reads (a @kind before ARG_OUTPUT) of @value;
+ * @next is the argument after it (write's and writev's length).
+ */
+static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
+				unsigned long value, unsigned long next)
+{
+	if (kind < ARRAY_SIZE(enum_arguments) && enum_arguments[kind].names) {
+		const struct enum_argument *table = &enum_arguments[kind];
+
+		if (table->decimal)
+			emit_decimal_enum(b, value, table->names, table->count, table->unknown);
+		else
+			emit_enum(b, (unsigned int)value, table->names, table->count,
+				  table->unknown);
+		return;
+	}
 	switch (kind) {
-	case ARG_NONE:
-	case ARG_HEX:
-		emit_hex(b, value);
-		break;
 	case ARG_INT:
 		emitf(b, "%d", (int)value);
 		break;
@@ -1098,10 +1135,6 @@ static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, i
 	case ARG_MODE:
 		emit_mode(b, value);
 		break;
-	case ARG_WHENCE:
-		emit_enum(b, (unsigned int)value, whence_names, ARRAY_SIZE(whence_names),
-			  "SEEK_???");
-		break;
 	case ARG_SIGNAL:
 		emit_signal(b, (int)value);
 		break;
@@ -1111,29 +1144,14 @@ static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, i
 	case ARG_SIGSET:
 		emit_sigset_at(b, value);
 		break;
-	case ARG_SIGPROCMASK_HOW:
-		emit_enum(b, (unsigned int)value, sigprocmask_how_names,
-			  ARRAY_SIZE(sigprocmask_how_names), "SIG_???");
-		break;
 	case ARG_WAIT_OPTIONS:
 		emit_wait_options(b, value);
 		break;
 	case ARG_TIMESPEC:
 		emit_timespec(b, value);
 		break;
-	case ARG_CLOCK:
-		emit_enum(b, (unsigned int)value, clock_names, ARRAY_SIZE(clock_names),
-			  "CLOCK_???");
-		break;
 	case ARG_IOCTL_REQUEST:
 		emit_ioctl_request(b, value);
-		break;
-	case ARG_ARCH_PRCTL_CODE:
-		emit_enum(b, (unsigned int)value, arch_prctl_names, ARRAY_SIZE(arch_prctl_names),
-			  "ARCH_???");
-		break;
-	case ARG_ARCH_PRCTL_ADDRESS:
-		emit_hex(b, value);
 		break;
 	case ARG_ARGV:
 		emit_argv(b, value);
@@ -1152,100 +1170,116 @@ static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, i
 	case ARG_IOVEC:
 		emit_iovec(b, value, (int)next);
 		break;
-	case ARG_REBOOT_MAGIC:
-		emit_decimal_enum(b, value, reboot_magic_names, ARRAY_SIZE(reboot_magic_names),
-				  "LINUX_REBOOT_MAGIC_???");
+	default:	/* ARG_NONE, ARG_HEX, ARG_ARCH_PRCTL_ADDRESS */
+		emit_hex(b, value);
 		break;
-	case ARG_REBOOT_COMMAND:
-		emit_decimal_enum(b, value, reboot_command_names,
-				  ARRAY_SIZE(reboot_command_names), "LINUX_REBOOT_CMD_???");
-		break;
-	case ARG_READ_DATA:
-		if (failed)
-			emit_pointer(b, value);
+	}
+}
+
+/* arch_prctl's ARCH_GET_FS/GS result: "[0x4c6880]". */
+static void emit_arch_prctl_out(struct strace_buffer *b, unsigned long address)
+{
+	unsigned long base;
+
+	if (!read_memory(b, &base, address, sizeof(base))) {
+		emit_pointer(b, address);
+		return;
+	}
+	emit(b, "[");
+	emit_hex(b, base);
+	emit(b, "]");
+}
+
+/* pipe's two file descriptors: "[3, 4]". */
+static void emit_int_pair(struct strace_buffer *b, unsigned long address)
+{
+	int fds[2];
+
+	if (!read_memory(b, fds, address, sizeof(fds)))
+		emit_pointer(b, address);
+	else
+		emitf(b, "[%d, %d]", fds[0], fds[1]);
+}
+
+/*
+ * Print an argument the call fills in (a @kind from ARG_OUTPUT on) of
+ * @value, now that the call returned @result. After an error strace shows
+ * only the pointer, except for nanosleep's remainder, which is filled in
+ * only by an interrupted (-EINTR) call.
+ */
+static void emit_output_argument(struct strace_buffer *b, enum strace_arg kind,
+				 unsigned long value, long result)
+{
+	if (kind == ARG_TIMESPEC_REMAINING) {
+		if (result == -EINTR)
+			emit_timespec(b, value);
 		else
-			emit_data(b, value, result);
+			emit_pointer(b, value);
+		return;
+	}
+	if (IS_ERR_VALUE(result)) {
+		emit_pointer(b, value);
+		return;
+	}
+	switch (kind) {
+	case ARG_READ_DATA:
+		emit_data(b, value, result);
 		break;
 	case ARG_STAT:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_stat(b, value);
+		emit_stat(b, value);
 		break;
 	case ARG_WAIT_STATUS:
-		if (result <= 0 || !value)	/* an error, or WNOHANG with nothing to reap */
+		if (result <= 0 || !value)	/* WNOHANG with nothing to reap */
 			emit_pointer(b, value);
 		else
 			emit_wait_status(b, value);
 		break;
 	case ARG_UTSNAME:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_utsname(b, value);
-		break;
-	case ARG_TIMESPEC_REMAINING:
-		if (result == -EINTR)
-			emit_timespec(b, value);
-		else
-			emit_pointer(b, value);
+		emit_utsname(b, value);
 		break;
 	case ARG_TIMESPEC_OUT:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_timespec(b, value);
+		emit_timespec(b, value);
 		break;
 	case ARG_SIGACTION_OUT:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_sigaction(b, value);
+		emit_sigaction(b, value);
 		break;
 	case ARG_SIGSET_OUT:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_sigset_at(b, value);
+		emit_sigset_at(b, value);
 		break;
 	case ARG_DIRENTS:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_dirents(b, value, result);
+		emit_dirents(b, value, result);
 		break;
 	case ARG_CWD:
-		if (failed)
-			emit_pointer(b, value);
-		else
-			emit_string(b, value, STRACE_PATH_MAX);
+		emit_string(b, value, STRACE_PATH_MAX);
 		break;
-	case ARG_ARCH_PRCTL_OUT: {
-		unsigned long base;
+	case ARG_ARCH_PRCTL_OUT:
+		emit_arch_prctl_out(b, value);
+		break;
+	case ARG_INT_PAIR_OUT:
+		emit_int_pair(b, value);
+		break;
+	default:	/* not an output kind */
+		emit_hex(b, value);
+		break;
+	}
+}
 
-		if (failed || !read_memory(b, &base, value, sizeof(base))) {
-			emit_pointer(b, value);
-		} else {
-			emit(b, "[");
-			emit_hex(b, base);
-			emit(b, "]");
-		}
-		break;
-	}
-	case ARG_INT_PAIR_OUT: {
-		int fds[2];
+/* Print argument @index of the call in @regs, of @kind; @result is for exit-time kinds. */
+static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, int index,
+			  enum strace_arg kind, long result)
+{
+	unsigned long value = syscall_argument(regs, index);
+	unsigned long next = index < 5 ? syscall_argument(regs, index + 1) : 0;
 
-		if (failed || !read_memory(b, fds, value, sizeof(fds)))
-			emit_pointer(b, value);
-		else
-			emitf(b, "[%d, %d]", fds[0], fds[1]);
-		break;
-	}
-	}
+	if (kind >= ARG_OUTPUT)
+		emit_output_argument(b, kind, value, result);
+	else
+		emit_input_argument(b, kind, value, next);
 }
 
 /* ---------------------------------------------------------- call lines */
 
+/* Call @nr's entry in syscall_formats, or NULL when strace's table lacks it. */
 static const struct syscall_format *syscall_format(unsigned long nr)
 {
 	if (nr < ARRAY_SIZE(syscall_formats) && syscall_formats[nr].name)
@@ -1326,6 +1360,21 @@ static int unformatted_arguments(unsigned long nr)
 	return metadata ? metadata->nb_args : 6;
 }
 
+/* "[pid  N] " when @pid is not 0 (more than one traced process), else nothing. */
+static void emit_pid_prefix(struct strace_buffer *b, int pid)
+{
+	if (pid)
+		emitf(b, "[pid %5d] ", pid);
+}
+
+/* Spaces up to the column before STRACE_RESULT_COLUMN, then " = ". */
+static void emit_equals(struct strace_buffer *b)
+{
+	while (b->column < STRACE_RESULT_COLUMN - 1)
+		emit(b, " ");
+	emit(b, " = ");
+}
+
 /* ")", padding, " = " and @result as strace writes them. */
 static void emit_result(struct strace_buffer *b, unsigned long nr, long result)
 {
@@ -1333,9 +1382,7 @@ static void emit_result(struct strace_buffer *b, unsigned long nr, long result)
 	enum strace_result style = format ? format->result : RESULT_DECIMAL;
 
 	emit(b, ")");
-	while (b->column < STRACE_RESULT_COLUMN - 1)
-		emit(b, " ");
-	emit(b, " = ");
+	emit_equals(b);
 	if (style == RESULT_NONE)
 		emit(b, "?");
 	else if (IS_ERR_VALUE(result))
@@ -1361,8 +1408,7 @@ static bool format_entry(struct strace_buffer *b, const struct pt_regs *regs, in
 	const struct syscall_format *format = syscall_format(nr);
 	int stop;
 
-	if (pid)
-		emitf(b, "[pid %5d] ", pid);
+	emit_pid_prefix(b, pid);
 	emit_name(b, nr);
 	emit(b, "(");
 	if (!format) {
@@ -1392,8 +1438,7 @@ static void format_exit(struct strace_buffer *b, unsigned long nr, const struct 
 	int start;
 
 	if (resumed) {
-		if (pid)
-			emitf(b, "[pid %5d] ", pid);
+		emit_pid_prefix(b, pid);
 		emit(b, "<... ");
 		emit_name(b, nr);
 		emit(b, " resumed>");
@@ -1412,8 +1457,7 @@ static void format_exit(struct strace_buffer *b, unsigned long nr, const struct 
 /* "+++ exited with 0 +++" or "+++ killed by SIGSEGV +++" for wait status @status. */
 static void format_process_exit(struct strace_buffer *b, long status, int pid)
 {
-	if (pid)
-		emitf(b, "[pid %5d] ", pid);
+	emit_pid_prefix(b, pid);
 	if (status & 0x7f) {
 		emit(b, "+++ killed by ");
 		emit_signal(b, status & 0x7f);
@@ -1489,12 +1533,14 @@ static int line_prefix_pid(void)
 	return traced > 1 ? current->pid : 0;
 }
 
+/* Start an empty text in @text (@size bytes) at the console line's column. */
 static void buffer_init(struct strace_buffer *b, char *text, size_t size)
 {
 	*b = (struct strace_buffer){ text, size, 0, line_column, false };
 	text[0] = '\0';
 }
 
+/* Print the text built in @b and remember the column it ends at. */
 static void buffer_write(struct strace_buffer *b)
 {
 	console_write(b->text, b->length);
@@ -1510,6 +1556,7 @@ static void interrupt_open_line(struct strace_buffer *b)
 	}
 }
 
+/* See linux/strace.h: the call's entry text, which leaves its line open unless it never returns. */
 void strace_syscall_enter(const struct pt_regs *regs)
 {
 	char text[STRACE_LINE_SIZE];
@@ -1526,6 +1573,7 @@ void strace_syscall_enter(const struct pt_regs *regs)
 	buffer_write(&b);
 }
 
+/* See linux/strace.h: the exit-time arguments and the result, on a "resumed" line if interrupted. */
 void strace_syscall_exit(const struct pt_regs *regs, long result)
 {
 	char text[STRACE_LINE_SIZE];
@@ -1545,6 +1593,7 @@ void strace_syscall_exit(const struct pt_regs *regs, long result)
 	buffer_write(&b);
 }
 
+/* See linux/strace.h: ends the task's open call line with "= ?" first. */
 void strace_process_exit(long wait_status)
 {
 	char text[STRACE_LINE_SIZE];
@@ -1555,15 +1604,19 @@ void strace_process_exit(long wait_status)
 	if (line_owner == current) {
 		/* the task dies inside a call (not exit): strace ends the line with "= ?" */
 		emit(&b, " <unfinished ...>)");
-		while (b.column < STRACE_RESULT_COLUMN - 1)
-			emit(&b, " ");
-		emit(&b, " = ?\n");
+		emit_equals(&b);
+		emit(&b, "?\n");
 		line_owner = NULL;
 	}
 	format_process_exit(&b, wait_status, line_prefix_pid());
 	buffer_write(&b);
 }
 
+/*
+ * See linux/strace.h: ARCH_TEACH_STRACE with 1 traces current from its
+ * next call on, with 0 stops (finishing the arch_prctl line). Returns 0,
+ * or -EINVAL for another option or argument.
+ */
 long strace_arch_prctl(int option, unsigned long argument)
 {
 	if (option != ARCH_TEACH_STRACE || argument > 1)
@@ -1586,6 +1639,7 @@ long strace_arch_prctl(int option, unsigned long argument)
 	return 0;
 }
 
+/* See linux/strace.h: whether the command line holds the word `strace`. */
 bool strace_all(void)
 {
 	return cmdline_get("strace") != NULL;

@@ -28,6 +28,7 @@ int fd_install_lowest(struct file *file)
 	return fd;
 }
 
+/* Current's open file @fd with a reference taken (fput() it), or NULL. */
 struct file *fget(unsigned int fd)
 {
 	struct file *file;
@@ -53,6 +54,7 @@ static int close_fd(unsigned int fd)
 	return 0;
 }
 
+/* Close every descriptor of current (exit). */
 void close_files(void)
 {
 	for (unsigned int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
@@ -72,11 +74,13 @@ void dup_files(struct task_struct *child)
 	}
 }
 
+/* close(2): 0 or -EBADF. */
 SYSCALL_DEFINE1(close, unsigned int, fd)
 {
 	return close_fd(fd);
 }
 
+/* dup(2): the lowest free descriptor now naming @fildes's file, or -EBADF/-EMFILE. */
 SYSCALL_DEFINE1(dup, unsigned int, fildes)
 {
 	struct file *file = fget(fildes);
@@ -90,6 +94,7 @@ SYSCALL_DEFINE1(dup, unsigned int, fildes)
 	return fd;
 }
 
+/* dup2(2): make @newfd name @oldfd's file (closing @newfd first); @newfd or -EBADF. */
 SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 {
 	struct file *file;

@@ -23,21 +23,11 @@ static int die_counter;
 static bool dumping;
 extern bool oops_in_progress;
 
-/* Defaults until processes exist: the boot context is pid 0, "swapper". */
-__attribute__((weak)) int current_pid_for_oops(void)
-{
-	return 0;
-}
-
-__attribute__((weak)) const char *current_comm_for_oops(void)
-{
-	return "swapper/0";
-}
-
 /* Is @address a stack guard page? Then set the stack's range (stack.c). */
 bool stack_guard_page_hit(unsigned long address, unsigned long *stack_low,
 			  unsigned long *stack_high);
 
+/* Is @address inside the kernel's code? */
 static bool kernel_text_address(unsigned long address)
 {
 	return address >= (unsigned long)_text && address < (unsigned long)_etext;

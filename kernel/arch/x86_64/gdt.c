@@ -63,6 +63,7 @@ void gdt_init(void)
 		: "rax", "memory");
 }
 
+/* The stack the CPU switches to on an interrupt from user mode: @sp0. */
 void tss_set_kernel_stack(unsigned long sp0)
 {
 	cpu_tss.sp0 = sp0;

@@ -26,11 +26,13 @@ static struct idt_gate idt_table[256] __aligned(16);
 #define VECTOR_STUB_SIZE	16
 extern const char vector_stubs[], spurious_vector_stub[];
 
+/* The address of the entry stub for @vector. */
 static unsigned long vector_stub(unsigned int vector)
 {
 	return (unsigned long)vector_stubs + vector * VECTOR_STUB_SIZE;
 }
 
+/* Make IDT entry @vector an interrupt gate to @handler on stack @ist, callable from ring @dpl. */
 static void set_gate(unsigned int vector, unsigned long handler, unsigned int ist, unsigned int dpl)
 {
 	struct idt_gate *gate = &idt_table[vector];

@@ -22,6 +22,7 @@
 static irq_handler_t irq_handlers[NR_LEGACY_IRQS];
 static u16 irq_mask = 0xffff & ~(1 << PIC_CASCADE_IRQ);
 
+/* Load irq_mask into both PICs (a set bit masks the line). */
 static void pic_write_mask(void)
 {
 	outb(irq_mask & 0xff, PIC1_DATA);
@@ -42,6 +43,7 @@ void init_IRQ(void)
 	pic_write_mask();
 }
 
+/* Call @handler for legacy IRQ @irq (0-15) from now on and unmask the line. */
 void request_irq(unsigned int irq, irq_handler_t handler)
 {
 	irq_handlers[irq] = handler;

@@ -42,16 +42,19 @@ extern char entry_SYSCALL_64[];
 extern char ret_from_fork[];
 void switch_stacks(unsigned long *prev_sp, unsigned long next_sp);
 
+/* The user registers saved at the top of @task's kernel stack. */
 struct pt_regs *task_pt_regs(struct task_struct *task)
 {
 	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
 }
 
+/* Load control register 0 (the FPU bits EM and MP live here). */
 static void write_cr0(unsigned long value)
 {
 	__asm__ __volatile__("mov %0, %%cr0" : : "r"(value));
 }
 
+/* Load control register 4 (OSFXSR, OSXMMEXCPT enable SSE). */
 static void write_cr4(unsigned long value)
 {
 	__asm__ __volatile__("mov %0, %%cr4" : : "r"(value));
@@ -67,11 +70,16 @@ static void fpu_init(void)
 	__asm__ __volatile__("fninit; ldmxcsr %0; fxsave %1" : : "m"(mxcsr), "m"(initial_fpu_state));
 }
 
+/* Save the running task's FPU/SSE registers into its fxsave_area. */
 void fpu_save_current(void)
 {
 	__asm__ __volatile__("fxsave %0" : "=m"(current->thread.fxsave_area));
 }
 
+/*
+ * Set up the syscall instruction (MSRs STAR, LSTAR, SFMASK), GS for the
+ * entry code, and the FPU; @idle is the boot task whose stack is in use.
+ */
 void syscall_init(struct task_struct *idle)
 {
 	/* sysret: CS = STAR[63:48] + 16, SS = + 8; syscall: CS = STAR[47:32] */
@@ -85,6 +93,11 @@ void syscall_init(struct task_struct *idle)
 	fpu_init();
 }
 
+/*
+ * Switch from @prev to @next: save @prev's FPU and FS/GS bases, load
+ * @next's address space, FPU, bases and kernel stack, then switch stacks.
+ * Returns when @prev is scheduled again.
+ */
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	unsigned long stack_top = (unsigned long)next->stack + THREAD_SIZE;
@@ -105,6 +118,10 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	switch_stacks(&prev->thread.sp, next->thread.sp);
 }
 
+/*
+ * Make fork's @child resume at ret_from_fork with a copy of @regs (rax 0)
+ * and of the parent's FPU state. Assumes @child->stack is allocated.
+ */
 void copy_thread(struct task_struct *child, const struct pt_regs *regs)
 {
 	struct pt_regs *child_regs = task_pt_regs(child);
@@ -119,6 +136,7 @@ void copy_thread(struct task_struct *child, const struct pt_regs *regs)
 	memcpy(child->thread.fxsave_area, current->thread.fxsave_area, 512);
 }
 
+/* Make @p start running @fn on its own stack, with a clean FPU state. */
 void copy_kernel_thread(struct task_struct *p, void (*fn)(void))
 {
 	unsigned long *frame = (unsigned long *)task_pt_regs(p);
@@ -133,6 +151,7 @@ void copy_kernel_thread(struct task_struct *p, void (*fn)(void))
 void exit_to_user_mode(struct pt_regs *regs);
 extern char ret_from_interrupt[];
 
+/* Leave the kernel for user mode with @regs (execve of init); does not return. */
 void return_to_user_mode(struct pt_regs *regs)
 {
 	local_irq_disable();
@@ -141,6 +160,10 @@ void return_to_user_mode(struct pt_regs *regs)
 	__builtin_unreachable();
 }
 
+/*
+ * Point the user registers @regs at @ip and @sp for a freshly exec'd
+ * program, with interrupts on, FS/GS bases 0 and a reset FPU.
+ */
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 {
 	memset(regs, 0, sizeof(*regs));
@@ -158,6 +181,10 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	__asm__ __volatile__("fxrstor %0" : : "m"(current->thread.fxsave_area));
 }
 
+/*
+ * arch_prctl(2): set or get the FS or GS base; other options go to
+ * strace_arch_prctl(). Returns 0, -EPERM for a kernel address, -EFAULT.
+ */
 SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, address)
 {
 	switch (option) {

@@ -9,6 +9,7 @@
 #define ACPI_PM1A_CONTROL_PORT	0x604	/* QEMU i440fx/PIIX4 PM block */
 #define ACPI_SLEEP_ENABLE	0x2000	/* SLP_EN with SLP_TYP 0 (S5 on QEMU) */
 
+/* Stop the CPU for good, interrupts off. */
 void machine_halt(void)
 {
 	local_irq_disable();
@@ -16,6 +17,10 @@ void machine_halt(void)
 		__asm__ __volatile__("hlt");
 }
 
+/*
+ * Power QEMU off: the isa-debug-exit port (exit code from @status) if
+ * present, else ACPI S5; halts if neither works.
+ */
 void machine_power_off(int status)
 {
 	printk(KERN_EMERG "reboot: Power down\n");

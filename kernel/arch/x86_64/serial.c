@@ -22,6 +22,7 @@
 #define UART_IER_RDI	0x01	/* interrupt on received data */
 #define UART_MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the IRQ line on PCs */
 
+/* Send one byte on COM1, waiting for the transmitter to be free. */
 static void serial_putc(char c)
 {
 	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
@@ -29,6 +30,7 @@ static void serial_putc(char c)
 	outb(c, COM1 + UART_DATA);
 }
 
+/* The console's write: @length bytes of @text, "\n" sent as "\r\n". */
 static void serial_write(const char *text, size_t length)
 {
 	for (size_t i = 0; i < length; i++) {
@@ -38,6 +40,7 @@ static void serial_write(const char *text, size_t length)
 	}
 }
 
+/* IRQ 4: pass every received byte to the console input (the tty). */
 static void serial_interrupt(unsigned int irq, struct pt_regs *regs)
 {
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR)

@@ -13,6 +13,7 @@
 #include <asm/page.h>
 #include <asm/sections.h>
 
+/* Give memblock the boot loader's usable RAM minus the first MiB, the kernel, the boot info and modules. */
 void setup_memory_map(const struct boot_info *boot)
 {
 	for (unsigned int i = 0; i < boot->nr_regions; i++)
@@ -25,6 +26,7 @@ void setup_memory_map(const struct boot_info *boot)
 		memblock_reserve(boot->modules[i].start, boot->modules[i].end - boot->modules[i].start);
 }
 
+/* Start the memory manager: page allocator, slab caches, maple-tree nodes. */
 void mm_init_all(void)
 {
 	mm_core_init();

@@ -49,6 +49,10 @@ void thread_stack_area_init(void)
 	kernel_pte(STACK_AREA_START);
 }
 
+/*
+ * Map STACK_PAGES fresh pages in a free slot of the stack area (below each
+ * an unmapped guard page); returns the stack's lowest address, or NULL.
+ */
 void *alloc_thread_stack(void)
 {
 	unsigned long slot, base;
@@ -78,6 +82,7 @@ void *alloc_thread_stack(void)
 	return (void *)base;
 }
 
+/* Unmap and free a stack from alloc_thread_stack() and release its slot. */
 void free_thread_stack(void *stack)
 {
 	unsigned long base = (unsigned long)stack;

@@ -4,6 +4,7 @@
  * HZ (linux/jiffies.h). Its input clock is 1.193182 MHz.
  */
 #include <linux/jiffies.h>
+#include <linux/sched.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 
@@ -14,17 +15,14 @@
 
 volatile unsigned long jiffies;
 
-/* Default until a scheduler exists: nothing to do on a tick. */
-__attribute__((weak)) void scheduler_tick(struct pt_regs *regs)
-{
-}
-
+/* IRQ 0: one jiffy passed. */
 static void timer_interrupt(unsigned int irq, struct pt_regs *regs)
 {
 	jiffies++;
 	scheduler_tick(regs);
 }
 
+/* Program the PIT for HZ ticks a second and take its interrupt. */
 void time_init(void)
 {
 	unsigned int divisor = (PIT_FREQUENCY + HZ / 2) / HZ;
@@ -35,6 +33,7 @@ void time_init(void)
 	request_irq(IRQ_TIMER, timer_interrupt);
 }
 
+/* Nanoseconds since boot, to the resolution of a jiffy. */
 unsigned long long ktime_get_ns(void)
 {
 	return (unsigned long long)jiffies * (1000000000ULL / HZ);

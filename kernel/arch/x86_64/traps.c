@@ -45,22 +45,7 @@ const char *trap_name(unsigned int vector)
 	return "reserved";
 }
 
-/* Default until the memory manager provides one: no fault is handled. */
-__attribute__((weak)) bool handle_page_fault(struct pt_regs *regs, unsigned long error_code,
-					     unsigned long address)
-{
-	return false;
-}
-
-/*
- * Default until processes exist: an exception in user mode cannot happen.
- * The process code overrides this to deliver a signal (e.g. SIGSEGV, SIGILL).
- */
-__attribute__((weak)) bool handle_user_exception(struct pt_regs *regs, unsigned int vector)
-{
-	return false;
-}
-
+/* #PF: the memory manager, then an exception-table fixup, else an oops. */
 static void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long address = read_cr2();
@@ -73,6 +58,7 @@ static void do_page_fault(struct pt_regs *regs)
 	die("page fault", regs, regs->orig_rax);
 }
 
+/* A CPU exception: a signal for user mode, a fixup for a kernel #GP, else an oops. */
 static void do_exception(struct pt_regs *regs)
 {
 	unsigned int vector = regs->vector;
@@ -88,6 +74,7 @@ static void do_exception(struct pt_regs *regs)
 	die(trap_name(vector), regs, regs->orig_rax);
 }
 
+/* Called by the entry code for every vector: exceptions, then the PIC's IRQs. */
 void do_interrupt(struct pt_regs *regs)
 {
 	if (regs->vector < FIRST_EXTERNAL_VECTOR)

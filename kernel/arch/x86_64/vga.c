@@ -14,6 +14,7 @@
 static u16 *vga_buffer;
 static unsigned int cursor_column, cursor_row;
 
+/* Move the cursor to the next row, scrolling the screen up one row at the bottom. */
 static void vga_newline(void)
 {
 	cursor_column = 0;
@@ -25,6 +26,7 @@ static void vga_newline(void)
 	cursor_row = VGA_ROWS - 1;
 }
 
+/* The console's write: @length bytes of @text, handling "\n", "\r" and "\b". */
 static void vga_write(const char *text, size_t length)
 {
 	for (size_t i = 0; i < length; i++) {
@@ -47,6 +49,7 @@ static void vga_write(const char *text, size_t length)
 
 static struct console vga_console = { .name = "tty0", .write = vga_write };
 
+/* Clear the text screen at 0xb8000 and register it as a console. */
 void vga_init(void)
 {
 	vga_buffer = __va(0xb8000);

@@ -7,13 +7,12 @@
  */
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <asm/page.h>
 #include "internal.h"
 
-/* Page-table pages of every process (kernel/mm/memory.c; 0 if mm does not count them). */
-extern unsigned long nr_page_table_pages __attribute__((weak));
 
 static void show_val_kb(struct seq_file *m, const char *label, unsigned long pages)
 {
@@ -39,5 +38,5 @@ void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "SwapTotal:", 0);
 	show_val_kb(m, "SwapFree:", 0);
 	show_val_kb(m, "KernelStack:", stacks);
-	show_val_kb(m, "PageTables:", &nr_page_table_pages ? nr_page_table_pages : 0);
+	show_val_kb(m, "PageTables:", nr_page_table_pages);
 }

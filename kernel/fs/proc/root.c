@@ -17,8 +17,6 @@
 
 extern const char linux_banner[];
 
-/* Ticks the CPU spent idle; the scheduler may provide it (0 until it does). */
-extern unsigned long idle_jiffies __attribute__((weak));
 
 static void buddyinfo_proc_show(struct seq_file *m, struct task_struct *task)
 {
@@ -39,7 +37,7 @@ static void meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 static void uptime_proc_show(struct seq_file *m, struct task_struct *task)
 {
 	unsigned long now = jiffies;
-	unsigned long idle = &idle_jiffies ? idle_jiffies : 0;
+	unsigned long idle = idle_jiffies;
 
 	seq_printf(m, "%lu.%02lu %lu.%02lu\n", now / HZ, (now % HZ) * 100 / HZ,
 		   idle / HZ, (idle % HZ) * 100 / HZ);

@@ -45,11 +45,21 @@ const char *trap_name(unsigned int vector);
 void idt_invalidate(void);
 
 /*
- * The page-fault handler of the memory manager. Returns true when the
- * fault was resolved (or the faulting user process was dealt with);
- * false makes the fault an oops. Weak default: nothing is handled.
+ * The page-fault handler of the memory manager (kernel/mm/fault.c).
+ * Returns true when the fault was resolved (or the faulting user process
+ * was dealt with); false makes the fault an oops.
  */
 bool handle_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
+/*
+ * An exception other than #PF or #DF in user mode (kernel/signal.c):
+ * returns true when a signal was queued for the task, false for an oops.
+ */
+bool handle_user_exception(struct pt_regs *regs, unsigned int vector);
+
+/* The running task's PID and name, for the oops header (kernel/sched.c). */
+int current_pid_for_oops(void);
+const char *current_comm_for_oops(void);
 
 /* Print an oops for @regs and stop: the kernel cannot go on. */
 __noreturn void die(const char *what, struct pt_regs *regs, unsigned long error_code);

@@ -58,11 +58,14 @@ struct task_struct {
 extern struct task_struct *current;
 extern struct list_head task_list;	/* every task, by tasks */
 extern bool need_resched;
+extern unsigned long idle_jiffies;	/* ticks spent idle, for /proc/uptime */
 
 #define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
 
 /* Give up the CPU to the next runnable task (returns when picked again). */
 void schedule(void);
+/* The timer interrupt's hook (every jiffy): wake sleepers, end time slices. */
+void scheduler_tick(struct pt_regs *regs);
 /* Make a sleeping @p runnable: off its wait queue, onto the run queue. */
 void wake_up_process(struct task_struct *p);
 /* Queue a task that has never run (fork, init). */
