@@ -112,6 +112,7 @@ void maple_tree_init(void)
 	BUG_ON(!maple_node_cache);
 }
 
+/* Encode @node with its @type in the low bits (Linux mt_mk_node). */
 static inline struct maple_enode *mt_mk_node(const struct maple_node *node,
 					     enum maple_type type)
 {
@@ -119,21 +120,25 @@ static inline struct maple_enode *mt_mk_node(const struct maple_node *node,
 				      ((unsigned long)type << MAPLE_ENODE_TYPE_SHIFT));
 }
 
+/* The node an encoded node points at (Linux mte_to_node). */
 static inline struct maple_node *mte_to_node(const struct maple_enode *enode)
 {
 	return (struct maple_node *)((unsigned long)enode & ~MAPLE_NODE_MASK);
 }
 
+/* The type stored in an encoded node (Linux mte_node_type). */
 static inline enum maple_type mte_node_type(const struct maple_enode *enode)
 {
 	return ((unsigned long)enode >> MAPLE_ENODE_TYPE_SHIFT) & MAPLE_ENODE_TYPE_MASK;
 }
 
+/* Is @type the leaf type? (Linux ma_is_leaf) */
 static inline bool ma_is_leaf(enum maple_type type)
 {
 	return type == maple_leaf_64;
 }
 
+/* Does @mt track gaps (MT_FLAGS_ALLOC_RANGE, as mm->mm_mt does)? (Linux mt_is_alloc) */
 static inline bool mt_is_alloc(const struct maple_tree *mt)
 {
 	return mt->ma_flags & MT_FLAGS_ALLOC_RANGE;
@@ -145,16 +150,19 @@ static inline enum maple_type mt_internal_type(const struct maple_tree *mt)
 	return mt_is_alloc(mt) ? maple_arange_64 : maple_range_64;
 }
 
+/* The pivot array of @node of @type (Linux ma_pivots). */
 static inline unsigned long *ma_pivots(struct maple_node *node, enum maple_type type)
 {
 	return type == maple_arange_64 ? node->ma64.pivot : node->mr64.pivot;
 }
 
+/* The slot array of @node of @type (Linux ma_slots). */
 static inline void **ma_slots(struct maple_node *node, enum maple_type type)
 {
 	return type == maple_arange_64 ? node->ma64.slot : node->mr64.slot;
 }
 
+/* Record the tree's height in its flags (Linux mas_set_height). */
 static inline void mt_set_height(struct maple_tree *mt, unsigned int height)
 {
 	mt->ma_flags = (mt->ma_flags & ~MT_FLAGS_HEIGHT_MASK) |
@@ -173,12 +181,14 @@ static void mte_set_parent(struct maple_enode *child, struct maple_enode *parent
 		(struct maple_pnode *)((unsigned long)mte_to_node(parent) | bits);
 }
 
+/* Make @root the root node of @mt: its parent points back to the tree. */
 static void mte_set_root_parent(struct maple_enode *root, struct maple_tree *mt)
 {
 	mte_to_node(root)->parent =
 		(struct maple_pnode *)((unsigned long)mt | MAPLE_PARENT_ROOT);
 }
 
+/* Is the encoded node the root of its tree? (Linux mte_is_root) */
 static inline bool mte_is_root(const struct maple_enode *enode)
 {
 	return (unsigned long)mte_to_node(enode)->parent & MAPLE_PARENT_ROOT;
@@ -203,6 +213,7 @@ static inline void mte_set_node_dead(struct maple_enode *enode)
 	node->parent = (struct maple_pnode *)node;
 }
 
+/* Has a write replaced this node? (Linux mte_dead_node) */
 static inline bool mte_dead_node(const struct maple_enode *enode)
 {
 	struct maple_node *node = mte_to_node(enode);
@@ -268,6 +279,7 @@ static struct maple_node *mas_pop_node(struct ma_state *mas)
 	return (struct maple_node *)node;
 }
 
+/* Give a node back to the maple_node cache. */
 static void ma_free_node(struct maple_node *node)
 {
 	kmem_cache_free(maple_node_cache, node);
@@ -403,11 +415,13 @@ void *mtree_load(struct maple_tree *mt, unsigned long index)
 	return NULL;
 }
 
+/* Let go of the node: the next search walks from the root, past the last entry (Linux mas_pause) */
 void mas_pause(struct ma_state *mas)
 {
 	mas->node = MAS_PAUSE;
 }
 
+/* Does @mas point at a node of the tree (not start, none, paused, root or error)? */
 static inline bool mas_is_active(const struct ma_state *mas)
 {
 	return mas->node != MAS_START && mas->node != MAS_NONE &&
@@ -1245,6 +1259,7 @@ int mtree_store_range(struct maple_tree *mt, unsigned long index, unsigned long 
 	return ret;
 }
 
+/* mtree_store() - store @entry at @index alone. Returns 0, -EINVAL or -ENOMEM. */
 int mtree_store(struct maple_tree *mt, unsigned long index, void *entry, gfp_t gfp)
 {
 	return mtree_store_range(mt, index, index, entry, gfp);
@@ -1273,6 +1288,7 @@ int mtree_insert_range(struct maple_tree *mt, unsigned long first, unsigned long
 	return ret;
 }
 
+/* mtree_insert() - store @entry at @index if nothing is there. Returns 0, -EEXIST, -ENOMEM. */
 int mtree_insert(struct maple_tree *mt, unsigned long index, void *entry, gfp_t gfp)
 {
 	return mtree_insert_range(mt, index, index, entry, gfp);
@@ -1301,6 +1317,7 @@ void __mt_destroy(struct maple_tree *mt)
 	mt->ma_flags = 0;
 }
 
+/* mtree_destroy() - __mt_destroy() under the tree's lock. */
 void mtree_destroy(struct maple_tree *mt)
 {
 	mtree_lock(mt);
@@ -1367,6 +1384,11 @@ static bool mte_gap_search(struct maple_gap_search *s, struct maple_enode *enode
 	return false;
 }
 
+/*
+ * The lowest (@rev: highest) window of @size free indices in [min, max]:
+ * 0 with mas->index/last set to it, -EBUSY if there is none, -EINVAL for
+ * bad arguments. Shared by mas_empty_area and mas_empty_area_rev.
+ */
 static int mas_gap_search(struct ma_state *mas, unsigned long min, unsigned long max,
 			  unsigned long size, bool rev)
 {
@@ -1669,6 +1691,7 @@ void mt_dump_seq(struct seq_file *m, const struct maple_tree *mt, enum mt_dump_f
 		mt_dump_node(m, mt, root, 0, ULONG_MAX, 0, format);
 }
 
+/* mt_dump() - print @mt's nodes to the console (Linux mt_dump). */
 void mt_dump(const struct maple_tree *mt, enum mt_dump_format format)
 {
 	mt_dump_seq(NULL, mt, format);

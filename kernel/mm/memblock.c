@@ -31,9 +31,10 @@ struct memblock memblock = {
 
 unsigned long max_pfn;	/* one past the highest RAM page frame (set by mm_core_init) */
 
-static phys_addr_t region_end(const struct memblock_region *r)
+/* One past the last byte of @region. */
+static phys_addr_t region_end(const struct memblock_region *region)
 {
-	return r->base + r->size;
+	return region->base + region->size;
 }
 
 /* Remove region @i of @type, closing the gap. */
@@ -78,11 +79,13 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys
 	return 0;
 }
 
+/* Register [base, base + size) as RAM: 0 (Linux memblock_add). */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.memory, base, size);
 }
 
+/* Mark [base, base + size) as in use: 0 (Linux memblock_reserve). */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.reserved, base, size);
@@ -100,36 +103,40 @@ bool memblock_next_free_range(unsigned long *idx, phys_addr_t *start, phys_addr_
 
 	for (m = 0; m < memblock.memory.cnt; m++) {
 		const struct memblock_region *mem = &memblock.memory.regions[m];
-		phys_addr_t s = max(mem->base, cursor), e = region_end(mem);
+		phys_addr_t free_start = max(mem->base, cursor), free_end = region_end(mem);
 
-		if (e <= cursor)
+		if (free_end <= cursor)
 			continue;
 		for (r = 0; r < memblock.reserved.cnt; r++) {
 			const struct memblock_region *res = &memblock.reserved.regions[r];
 
-			if (region_end(res) <= s)
+			if (region_end(res) <= free_start)
 				continue;
-			if (res->base >= e)
+			if (res->base >= free_end)
 				break;
-			if (res->base <= s) {
-				s = region_end(res);	/* reserved covers the start */
-				if (s >= e)
+			if (res->base <= free_start) {
+				free_start = region_end(res);	/* reserved covers the start */
+				if (free_start >= free_end)
 					break;
 				continue;
 			}
-			e = res->base;			/* reserved cuts the range short */
+			free_end = res->base;		/* reserved cuts the range short */
 			break;
 		}
-		if (s < e) {
-			*start = s;
-			*end = e;
-			*idx = e;
+		if (free_start < free_end) {
+			*start = free_start;
+			*end = free_end;
+			*idx = free_end;
 			return true;
 		}
 	}
 	return false;
 }
 
+/*
+ * Reserve @size bytes aligned to @align in [start, end), as high as they
+ * fit; returns their address, or 0 if none (Linux memblock_phys_alloc_range).
+ */
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end)
 {
@@ -143,15 +150,15 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 		align = 1;
 	/* Top-down, as Linux's default: the highest fitting candidate of all free ranges. */
 	while (memblock_next_free_range(&idx, &range_start, &range_end)) {
-		phys_addr_t lo = max(range_start, start), hi = min(range_end, end), cand;
+		phys_addr_t lo = max(range_start, start), hi = min(range_end, end), candidate;
 
 		if (hi <= lo || hi - lo < size)
 			continue;
-		cand = ALIGN_DOWN(hi - size, align);
-		if (cand < lo)
+		candidate = ALIGN_DOWN(hi - size, align);
+		if (candidate < lo)
 			continue;
-		if (!have || cand > found) {
-			found = cand;
+		if (!have || candidate > found) {
+			found = candidate;
 			have = true;
 		}
 	}
@@ -162,6 +169,7 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 	return found;
 }
 
+/* Reserve and zero @size bytes below current_limit; panics if none (Linux memblock_alloc). */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t pa = memblock_phys_alloc_range(size, align, 0, memblock.current_limit);
@@ -173,11 +181,13 @@ phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return pa;
 }
 
+/* Later allocations end below @limit (Linux memblock_set_current_limit). */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
 }
 
+/* Bytes in all regions of @type. */
 static phys_addr_t memblock_type_size(const struct memblock_type *type)
 {
 	phys_addr_t total = 0;
@@ -188,21 +198,25 @@ static phys_addr_t memblock_type_size(const struct memblock_type *type)
 	return total;
 }
 
+/* Bytes of RAM registered (Linux memblock_phys_mem_size). */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock_type_size(&memblock.memory);
 }
 
+/* Bytes reserved (Linux memblock_reserved_size). */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock_type_size(&memblock.reserved);
 }
 
+/* The lowest RAM address, or 0 with no RAM (Linux memblock_start_of_DRAM). */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
+/* One past the highest RAM address, or 0 with no RAM (Linux memblock_end_of_DRAM). */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long cnt = memblock.memory.cnt;
@@ -210,14 +224,15 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return cnt ? region_end(&memblock.memory.regions[cnt - 1]) : 0;
 }
 
+/* Is [base, base + size) inside one RAM region? (Linux memblock_is_region_memory) */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	unsigned long i;
 
 	for (i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
+		const struct memblock_region *region = &memblock.memory.regions[i];
 
-		if (r->base <= base && base + size <= region_end(r))
+		if (region->base <= base && base + size <= region_end(region))
 			return true;
 	}
 	return false;
@@ -246,6 +261,7 @@ static unsigned long __free_pages_memory(unsigned long start, unsigned long end)
 	return freed;
 }
 
+/* Hand every unreserved page below max_pfn to the buddy allocator; returns how many (Linux). */
 unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
@@ -261,19 +277,21 @@ unsigned long memblock_free_all(void)
 	return freed;
 }
 
+/* Print the regions of @type (Linux memblock_dump). */
 static void memblock_dump(const struct memblock_type *type)
 {
 	unsigned long i;
 
 	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
 	for (i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
+		const struct memblock_region *region = &type->regions[i];
 
 		pr_info(" %s[0x%lx]\t[0x%016lx-0x%016lx], 0x%016lx bytes\n",
-			type->name, i, r->base, region_end(r) - 1, r->size);
+			type->name, i, region->base, region_end(region) - 1, region->size);
 	}
 }
 
+/* Print both region lists (Linux __memblock_dump_all). */
 void memblock_dump_all(void)
 {
 	pr_info("MEMBLOCK configuration:\n");

@@ -39,17 +39,23 @@ u8 empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
 /* Above this many pages a range flush reloads CR3 (Linux tlb_single_page_flush_ceiling). */
 #define TLB_SINGLE_PAGE_FLUSH_CEILING	33
 
+/* The page frame of empty_zero_page (Linux my_zero_pfn). */
 static unsigned long my_zero_pfn(void)
 {
 	return __pa(empty_zero_page) >> PAGE_SHIFT;
 }
 
+/* Does @pfn map the zero page, which is never counted or freed? (Linux is_zero_pfn) */
 static bool is_zero_pfn(unsigned long pfn)
 {
 	return pfn == my_zero_pfn();
 }
 
-/* The end of the pgd/pud/pmd entry's span starting at @addr, or @end if that comes first. */
+/*
+ * The end of the pgd (pud, pmd) entry's span holding @addr, or @end if
+ * that comes first (Linux pgd_addr_end, pud_addr_end, pmd_addr_end).
+ * The "- 1"s make an @end of 0 (the top of the address space) work.
+ */
 static unsigned long pgd_addr_end(unsigned long addr, unsigned long end)
 {
 	unsigned long boundary = (addr + PGDIR_SIZE) & PGDIR_MASK;
@@ -73,13 +79,13 @@ static unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
 
 /* ---- TLB ---- */
 
+/* Is @mm the address space loaded in CR3 (whose entries the TLB may hold)? Never on the host. */
 #ifdef CONFIG_HOST_TEST
 static bool mm_is_active(struct mm_struct *mm)
 {
 	return false;
 }
 #else
-/* Is @mm the address space loaded in CR3 (whose entries the TLB may hold)? */
 static bool mm_is_active(struct mm_struct *mm)
 {
 	return (read_cr3() & PTE_PFN_MASK) == __pa(mm->pgd);
@@ -131,6 +137,7 @@ static void *pgtable_alloc(void)
 	return page_address(page);
 }
 
+/* Give a page-table page from pgtable_alloc() back to the buddy allocator. */
 static void pgtable_free(void *table)
 {
 	struct page *page = virt_to_page(table);
@@ -160,7 +167,7 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 	free_page((unsigned long)pgd);
 }
 
-/* The pud entry for @address, allocating the pud table if *@pgd has none. */
+/* The pud entry for @address, allocating the pud table if *@pgd has none (Linux pud_alloc). */
 pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
 {
 	if (pgd_none(*pgd)) {
@@ -173,6 +180,7 @@ pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
 	return pud_offset(pgd, address);
 }
 
+/* The pmd entry for @address, allocating the pmd table if *@pud has none (Linux pmd_alloc). */
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
 {
 	if (pud_none(*pud)) {
@@ -185,6 +193,7 @@ pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
 	return pmd_offset(pud, address);
 }
 
+/* Give *@pmd a pte table if it has none: 0 or -ENOMEM (Linux pte_alloc). */
 int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 {
 	if (pmd_none(*pmd)) {
@@ -211,6 +220,10 @@ static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long address)
 	return pte_offset(pmd, address);
 }
 
+/*
+ * The pte slot for @address in *@ptepp, without allocating: 0, or -EINVAL
+ * if no pte table covers it (Linux follow_pte; the slot may be none).
+ */
 int follow_pte(struct mm_struct *mm, unsigned long address, pte_t **ptepp)
 {
 	pgd_t *pgd = pgd_offset(mm, address);
@@ -234,6 +247,11 @@ int follow_pte(struct mm_struct *mm, unsigned long address, pte_t **ptepp)
 /* Called for every pte slot of an existing pte table in the range; nonzero stops the walk. */
 typedef int (*pte_fn_t)(pte_t *pte, unsigned long addr, void *data);
 
+/*
+ * walk_page_range, one level at a time: call @fn on the slots of [addr,
+ * end) under one pmd (pud, pgd) entry, skipping empty entries. Returns
+ * the first nonzero value of @fn, or 0.
+ */
 static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			  pte_fn_t fn, void *data)
 {
@@ -364,7 +382,8 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 /*
  * A write to the zero page or to a page shared with another mm (Linux
  * wp_page_copy): map a private copy, zeroed for the zero page, and drop
- * this mm's mapping and reference of the old page. rss is unchanged.
+ * this mm's mapping and reference of the old page. rss grows by one for
+ * the zero page (which is not counted) and is unchanged otherwise.
  */
 static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
@@ -493,6 +512,7 @@ void unmap_vmas(struct maple_tree *mt, struct vm_area_struct *vma,
 
 /* ---- Freeing page tables: free_pgtables (the notes' unmap_region, step 2) ---- */
 
+/* Does no slot of the pte table @table map anything? */
 static bool pte_table_empty(const pte_t *table)
 {
 	for (int i = 0; i < PTRS_PER_PTE; i++)
@@ -614,8 +634,9 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 
 /*
  * Linux 6.1 free_pgtables: for @vma and the VMAs after it in @mt, free the
- * tables of runs of VMAs less than a pmd apart in one call, bounded by the
- * previous run (or @floor) and the next VMA (or @ceiling).
+ * tables of runs of VMAs at most a pmd apart in one call, bounded below by
+ * @floor and above by the next VMA (or @ceiling). The VMAs must have been
+ * unmapped (unmap_vmas) already.
  */
 void free_pgtables(struct maple_tree *mt, struct vm_area_struct *vma,
 		   unsigned long floor, unsigned long ceiling)
@@ -702,6 +723,7 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 	return err;
 }
 
+/* What change_pte needs: the VMA and its new pte protection. */
 struct change_prot_args {
 	struct vm_area_struct *vma;
 	pgprot_t newprot;
@@ -729,6 +751,10 @@ static int change_pte(pte_t *pte, unsigned long addr, void *data)
 	return 0;
 }
 
+/*
+ * Give the ptes of [start, end) in @vma the protection @newprot and flush
+ * them from the TLB (Linux change_protection, for mprotect_fixup).
+ */
 void change_protection(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end, pgprot_t newprot)
 {

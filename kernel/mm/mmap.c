@@ -76,6 +76,7 @@ static struct mm_struct *mas_mm(struct ma_state *mas)
 #define __PAGE_READONLY		(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)
 #define __PAGE_READONLY_EXEC	(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
 
+/* The pte bits for pages of a VMA with @vm_flags (Linux vm_get_page_prot). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	if (!(vm_flags & VM_ACCESS_FLAGS))
@@ -85,6 +86,10 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	return __pgprot(__PAGE_READONLY);	/* x86 cannot map write-only: w implies r */
 }
 
+/*
+ * Which of mm->exec_vm, stack_vm, data_vm a VMA with @flags counts in
+ * (Linux is_exec_mapping, is_stack_mapping, is_data_mapping).
+ */
 static bool is_exec_mapping(unsigned long flags)
 {
 	return (flags & (VM_EXEC | VM_WRITE | VM_STACK)) == VM_EXEC;
@@ -100,6 +105,7 @@ static bool is_data_mapping(unsigned long flags)
 	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
 }
 
+/* Add @npages (may be negative) to total_vm and the counter for @flags (Linux vm_stat_account). */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 {
 	mm->total_vm += npages;
@@ -111,6 +117,7 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
+/* The current process's limit for @resource, in bytes or RLIM_INFINITY (Linux rlimit). */
 unsigned long rlimit(unsigned int resource)
 {
 	return mm_rlimits[resource];
@@ -147,12 +154,14 @@ static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned lon
 	return 0;
 }
 
+/* Record @mm's resident pages as VmHWM if they are a new peak (Linux update_hiwater_rss). */
 static void update_hiwater_rss(struct mm_struct *mm)
 {
 	if (mm->hiwater_rss < get_mm_rss(mm))
 		mm->hiwater_rss = get_mm_rss(mm);
 }
 
+/* Record @mm's total_vm as VmPeak if it is a new peak (Linux update_hiwater_vm). */
 static void update_hiwater_vm(struct mm_struct *mm)
 {
 	if (mm->hiwater_vm < mm->total_vm)
@@ -161,6 +170,7 @@ static void update_hiwater_vm(struct mm_struct *mm)
 
 /* ---- VMA objects ---- */
 
+/* A zeroed VMA of @mm from the slab allocator, or NULL (Linux vm_area_alloc). */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
@@ -170,7 +180,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	return vma;
 }
 
-/* A copy of @orig (its file gets one more reference). */
+/* A copy of @orig (its file gets one more reference), or NULL (Linux vm_area_dup). */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 {
 	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
@@ -183,6 +193,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	return new;
 }
 
+/* Give the VMA object back to the slab allocator; its file is the caller's (Linux vm_area_free). */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	kmem_cache_free(vm_area_cachep, vma);
@@ -206,6 +217,7 @@ static int vma_store(struct mm_struct *mm, struct vm_area_struct *vma)
 
 /* ---- Finding VMAs ---- */
 
+/* The first VMA with vm_end > @addr, or NULL (Linux find_vma). */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	unsigned long index = addr;
@@ -213,6 +225,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return mt_find(&mm->mm_mt, &index, ULONG_MAX);
 }
 
+/* The first VMA intersecting [start_addr, end_addr), or NULL (Linux find_vma_intersection). */
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start_addr,
 					     unsigned long end_addr)
@@ -224,11 +237,16 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 	return mt_find(&mm->mm_mt, &index, end_addr - 1);
 }
 
+/* The VMA containing @addr, or NULL (Linux vma_lookup). */
 struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
 {
 	return mtree_load(&mm->mm_mt, addr);
 }
 
+/*
+ * find_vma(@addr), and in *@pprev the last VMA that ends at or below
+ * @addr, or NULL (Linux find_vma_prev).
+ */
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 				     struct vm_area_struct **pprev)
 {
@@ -557,6 +575,7 @@ abort:
  *
  * Linux's checks: @start page-aligned and [start, start + len) in user
  * space, else -EINVAL; a zero length is -EINVAL. Unmapping nothing is fine.
+ * Returns 0, -EINVAL, or -ENOMEM from do_mas_align_munmap.
  */
 int do_mas_munmap(struct ma_state *mas, struct mm_struct *mm,
 		  unsigned long start, size_t len)
@@ -577,6 +596,7 @@ int do_mas_munmap(struct ma_state *mas, struct mm_struct *mm,
 	return do_mas_align_munmap(mas, vma, mm, start, end);
 }
 
+/* do_mas_munmap with a fresh tree state (Linux do_munmap). */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
 	MA_STATE(mas, &mm->mm_mt, start, start);
@@ -584,6 +604,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	return do_mas_munmap(&mas, mm, start, len);
 }
 
+/* munmap(2) on the current process: 0 or -errno as do_mas_munmap (Linux __vm_munmap). */
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
 	return do_munmap(current->mm, addr, len);
@@ -612,7 +633,8 @@ static int do_brk_munmap(struct ma_state *mas, struct vm_area_struct *vma,
 /**
  * do_brk_flags - the notes' do_brk_flags(): grow the heap to addr + len
  * @mas: a state of the mm's tree
- * @vma: the heap VMA ending at @addr, or NULL (the first brk)
+ * @vma: the VMA below @addr, or NULL (the first brk); it is extended only
+ *	if it ends at @addr and can merge with the new range
  * @addr: the page-aligned old break; @len: page-aligned growth
  * @flags: VM_EXEC or 0, added to the data flags
  *
@@ -762,14 +784,12 @@ int mm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long request
 	if (ret)
 		return ret;
 	mas_set(&mas, addr);
+	/* the VMA below: do_brk_flags extends it if it ends at @addr and can merge */
 	vma = mas_prev(&mas, 0);
-	if (vma && (vma->vm_end != addr ||
-		    !can_vma_merge_after(vma, flags | VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT |
-					 mm->def_flags, 0, NULL, addr >> PAGE_SHIFT)))
-		vma = NULL;
 	return do_brk_flags(&mas, vma, addr, len, flags);
 }
 
+/* mm_brk_flags on current->mm (Linux vm_brk_flags); exec maps the bss with it. */
 int vm_brk_flags(unsigned long addr, unsigned long request, unsigned long flags)
 {
 	return mm_brk_flags(current->mm, addr, request, flags);
@@ -1051,6 +1071,7 @@ static unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 	return do_mmap(current->mm, NULL, addr, len, prot, flags, pgoff);
 }
 
+/* mmap(2): @off must be page-aligned (Linux's x86 sys_mmap); the rest is ksys_mmap_pgoff. */
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
@@ -1182,6 +1203,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 	}
 }
 
+/* mprotect(2) on the current process (see do_mprotect). */
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
 	return do_mprotect(current->mm, start, len, prot);
@@ -1277,6 +1299,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	return mm;
 }
 
+/* A new, empty address space, or NULL without memory (Linux mm_alloc). */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm;
@@ -1316,6 +1339,10 @@ void exit_mmap(struct mm_struct *mm)
 	__mt_destroy(&mm->mm_mt);
 }
 
+/*
+ * Drop one user of @mm; the last one switches away from its page tables
+ * and frees the mappings, the tables and the mm (Linux mmput + __mmput).
+ */
 void mmput(struct mm_struct *mm)
 {
 	if (--mm->mm_users > 0)
@@ -1359,6 +1386,11 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	return 0;
 }
 
+/*
+ * Linux dup_mm (fork): a new mm with @oldmm's layout values (brk,
+ * start_stack, ...), its own pgd, and every VMA of @oldmm, the pages
+ * shared copy-on-write. NULL without memory.
+ */
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);

@@ -40,10 +40,15 @@ unsigned long nr_bad_page_reports;
 #define PAGE_FLAGS_CHECK_AT_FREE \
 	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab) | (1UL << PG_head))
 
-/* The pcp lists hold this many pages at most before draining a batch. */
+/*
+ * The per-CPU lists hold fewer than PCP_HIGH pages: reaching it drains
+ * them down to PCP_HIGH - PCP_BATCH; an empty list is refilled with
+ * about PCP_BATCH pages' worth of blocks.
+ */
 #define PCP_HIGH	256
 #define PCP_BATCH	63
 
+/* The zone @page belongs to: there is only ZONE_NORMAL (Linux page_zone). */
 static inline struct zone *page_zone(const struct page *page)
 {
 	return &contig_page_data.node_zones[ZONE_NORMAL];
@@ -51,17 +56,20 @@ static inline struct zone *page_zone(const struct page *page)
 
 /* ---- Free block marking (Linux set_buddy_order / buddy_order) ---- */
 
+/* Mark @page as the head of a free block of @order. */
 static inline void set_buddy_order(struct page *page, unsigned int order)
 {
 	page->private = order;
 	__SetPageBuddy(page);
 }
 
+/* The order of the free block headed by @page (PageBuddy). */
 static inline unsigned int buddy_order(const struct page *page)
 {
 	return page->private;
 }
 
+/* Put the free block @page on free_area[@order]; the caller marks it (set_buddy_order). */
 static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order)
 {
 	struct free_area *area = &zone->free_area[order];
@@ -70,6 +78,7 @@ static inline void add_to_free_list(struct page *page, struct zone *zone, unsign
 	area->nr_free++;
 }
 
+/* Take the free block @page off free_area[@order] and unmark it. */
 static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 					   unsigned int order)
 {
@@ -88,14 +97,14 @@ static inline struct page *find_buddy_page_pfn(struct zone *zone, struct page *p
 					       unsigned long pfn, unsigned int order,
 					       unsigned long *buddy_pfn)
 {
-	unsigned long bpfn = pfn ^ (1UL << order);
-	struct page *buddy = page + ((long)bpfn - (long)pfn);
+	unsigned long candidate_pfn = pfn ^ (1UL << order);
+	struct page *buddy = page + ((long)candidate_pfn - (long)pfn);
 
-	if (!zone_spans_pfn(zone, bpfn))
+	if (!zone_spans_pfn(zone, candidate_pfn))
 		return NULL;
 	if (!PageBuddy(buddy) || buddy_order(buddy) != order)
 		return NULL;
-	*buddy_pfn = bpfn;
+	*buddy_pfn = candidate_pfn;
 	return buddy;
 }
 
@@ -216,6 +225,7 @@ static inline bool free_page_expected(const struct page *page, unsigned int orde
 
 /* ---- Per-CPU page lists (Linux per_cpu_pages) ---- */
 
+/* May blocks of @order go through the per-CPU lists? (Linux pcp_allowed_order) */
 static inline bool pcp_allowed_order(unsigned int order)
 {
 	return order <= PAGE_ALLOC_COSTLY_ORDER;
@@ -245,6 +255,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	}
 }
 
+/* Return every block on @zone's per-CPU lists to the free areas (Linux drain_zone_pages). */
 void drain_zone_pages(struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->per_cpu_pageset;
@@ -252,12 +263,14 @@ void drain_zone_pages(struct zone *zone)
 	free_pcppages_bulk(zone, pcp->count, pcp);
 }
 
+/* Drain the per-CPU lists and bypass them until zone_pcp_enable (Linux zone_pcp_disable). */
 void zone_pcp_disable(struct zone *zone)
 {
 	drain_zone_pages(zone);
 	zone->per_cpu_pageset.high = 0;
 }
 
+/* Use the per-CPU lists again (Linux zone_pcp_enable). */
 void zone_pcp_enable(struct zone *zone)
 {
 	zone->per_cpu_pageset.high = PCP_HIGH;
@@ -401,6 +414,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return __alloc_pages_slowpath(gfp, order);
 }
 
+/* alloc_pages, returning the block's kernel address, or 0 (Linux __get_free_pages). */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
@@ -408,6 +422,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
+/* One zeroed page's kernel address, or 0 (Linux get_zeroed_page). */
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
@@ -458,6 +473,7 @@ void __free_pages(struct page *page, unsigned int order)
 	free_the_page(page, order);
 }
 
+/* __free_pages by kernel address; 0 is ignored (Linux free_pages). */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr != 0)
@@ -516,6 +532,11 @@ static void __free_pages_core(struct page *page, unsigned int order)
 	__free_one_page(page, page_to_pfn(page), page_zone(page), order);
 }
 
+/*
+ * Linux memblock_free_pages: the reserved boot block @page (pfn @pfn,
+ * naturally aligned, inside the zone) joins the allocator. A block that
+ * breaks these rules, or was freed before, is reported and ignored.
+ */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
@@ -536,6 +557,7 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 
 /* ---- Accounting and views ---- */
 
+/* Pages in @zone's free areas, not counting the per-CPU lists. */
 unsigned long zone_free_pages(const struct zone *zone)
 {
 	unsigned long pages = 0;
@@ -546,11 +568,13 @@ unsigned long zone_free_pages(const struct zone *zone)
 	return pages;
 }
 
+/* zone_free_pages of the only zone (Linux global NR_FREE_PAGES). */
 unsigned long nr_free_pages(void)
 {
 	return zone_free_pages(&contig_page_data.node_zones[ZONE_NORMAL]);
 }
 
+/* Free pages, the per-CPU lists' included (MemFree in /proc/meminfo). */
 unsigned long nr_free_pages_with_pcp(void)
 {
 	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
@@ -558,12 +582,13 @@ unsigned long nr_free_pages_with_pcp(void)
 	return zone_free_pages(zone) + zone->per_cpu_pageset.count;
 }
 
+/* Pages ever given to the buddy allocator (Linux totalram_pages). */
 unsigned long totalram_pages(void)
 {
 	return zone_managed_pages(&contig_page_data.node_zones[ZONE_NORMAL]);
 }
 
-/* Linux mm/vmstat.c frag_show_print(), for every zone with memory. */
+/* /proc/buddyinfo: free blocks per order of every zone with memory (Linux frag_show_print). */
 void buddyinfo_show(struct seq_file *m)
 {
 	pg_data_t *pgdat = NODE_DATA(0);

@@ -76,11 +76,13 @@ static inline void *slab_first_object(struct kmem_cache *s, struct page *slab)
 	return (char *)page_address(slab) + s->red_left_pad;
 }
 
+/* The next free object after the free @object, or NULL (mm/slub.c: get_freepointer). */
 static __always_inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	return *(void **)((char *)object + s->offset);
 }
 
+/* Make @fp the free object after the free @object (mm/slub.c: set_freepointer). */
 static __always_inline void set_freepointer(struct kmem_cache *s, void *object, void *fp)
 {
 	*(void **)((char *)object + s->offset) = fp;
@@ -142,6 +144,7 @@ static void print_trailer(struct kmem_cache *s, struct page *slab, void *object)
 	}
 }
 
+/* Report @reason about @object of @slab, with its trailer (mm/slub.c: object_err). */
 static void object_err(struct kmem_cache *s, struct page *slab, void *object,
 		       const char *reason)
 {
@@ -149,11 +152,13 @@ static void object_err(struct kmem_cache *s, struct page *slab, void *object,
 	print_trailer(s, slab, object);
 }
 
+/* How many slab debug reports ("BUG cache: ...") have been printed. */
 unsigned long slab_debug_reports(void)
 {
 	return debug_reports;
 }
 
+/* The BUG line of the latest report, or "" (for tests). */
 const char *slab_last_report(void)
 {
 	return last_report;
@@ -258,6 +263,7 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, const void *obj
 	return false;
 }
 
+/* With SLAB_STORE_USER, record @addr as @object's last allocator or freer (mm/slub.c). */
 static void set_track(struct kmem_cache *s, void *object, enum track_item item,
 		      unsigned long addr)
 {
@@ -574,6 +580,7 @@ void kmem_cache_free(struct kmem_cache *s, void *object)
 	slab_free(s, slab, object, _RET_IP_);
 }
 
+/* The object size @s was created with (mm/slab_common.c: kmem_cache_size). */
 unsigned int kmem_cache_size(struct kmem_cache *s)
 {
 	return s->object_size;
@@ -602,6 +609,7 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return 64 - __builtin_clzl(size - 1);
 }
 
+/* The kmalloc cache for @size bytes, or NULL for 0 or beyond KMALLOC_MAX_CACHE_SIZE. */
 struct kmem_cache *kmalloc_slab(size_t size)
 {
 	if (size == 0 || size > KMALLOC_MAX_CACHE_SIZE)
@@ -909,6 +917,7 @@ static unsigned long count_inuse(struct kmem_cache *s)
 	return inuse;
 }
 
+/* Objects of @s that callers hold (withheld ones left out). */
 unsigned long kmem_cache_active_objects(struct kmem_cache *s)
 {
 	return count_inuse(s) - s->nr_withheld;
@@ -942,8 +951,8 @@ static void list_slab_objects(struct kmem_cache *s, unsigned int limit)
 	struct list_head *lists[] = { &s->slabs_partial, &s->slabs_full };
 	struct page *slab;
 
-	for (unsigned int l = 0; l < ARRAY_SIZE(lists); l++) {
-		list_for_each_entry(slab, lists[l], slab_list) {
+	for (unsigned int list_index = 0; list_index < ARRAY_SIZE(lists); list_index++) {
+		list_for_each_entry(slab, lists[list_index], slab_list) {
 			char *object = slab_first_object(s, slab);
 
 			for (unsigned int i = 0; i < slab->objects; i++, object += s->size) {
@@ -1004,13 +1013,13 @@ static struct kmem_cache *bootstrap(struct kmem_cache *boot)
 
 	BUG_ON(!s);
 	memcpy(s, boot, sizeof(*s));
-	for (unsigned int l = 0; l < ARRAY_SIZE(from); l++) {
-		INIT_LIST_HEAD(to[l]);
-		while (!list_empty(from[l])) {
-			struct page *slab = list_first_entry(from[l], struct page, slab_list);
+	for (unsigned int i = 0; i < ARRAY_SIZE(from); i++) {
+		INIT_LIST_HEAD(to[i]);
+		while (!list_empty(from[i])) {
+			struct page *slab = list_first_entry(from[i], struct page, slab_list);
 
 			slab->slab_cache = s;
-			list_move_tail(&slab->slab_list, to[l]);
+			list_move_tail(&slab->slab_list, to[i]);
 		}
 	}
 	list_del(&boot->list);
@@ -1018,6 +1027,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *boot)
 	return s;
 }
 
+/* Names of the kmalloc caches by index (mm/slab_common.c: kmalloc_info). */
 static const char *const kmalloc_names[KMALLOC_SHIFT_HIGH + 1] = {
 	[1] = "kmalloc-96", [2] = "kmalloc-192",
 	[3] = "kmalloc-8", [4] = "kmalloc-16", [5] = "kmalloc-32", [6] = "kmalloc-64",
@@ -1063,6 +1073,11 @@ void kmem_cache_init(void)
 /* ---------------------------------------------------------------------- */
 /* slub_debug and /proc/slabinfo                                           */
 
+/*
+ * slub_debug[=FLAGS] on the command line (mm/slub.c: setup_slub_debug):
+ * no value turns on every check; letters F, Z, P, U pick some, '-' none.
+ * Anything from a ',' on (Linux's per-cache lists) is ignored. Returns 0.
+ */
 int setup_slub_debug(char *str)
 {
 	slab_flags_t flags = 0;

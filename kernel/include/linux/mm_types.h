@@ -21,7 +21,7 @@ struct page {
 	union {
 		struct {		/* free in the buddy allocator */
 			struct list_head buddy_list;	/* in free_area[order] */
-			unsigned long private;		/* order, while PageBuddy */
+			unsigned long private;		/* order of a PageBuddy or PG_head block */
 		};
 		struct {		/* owned by the slab allocator */
 			struct list_head slab_list;	/* full/partial/free list */

@@ -139,7 +139,7 @@ static inline void mmget(struct mm_struct *mm)
 struct mm_struct *mm_alloc(void);
 /* Drop a user of @mm; the last one tears everything down (exit_mmap) and frees it. */
 void mmput(struct mm_struct *mm);
-/* Fork: a copy of @oldmm with every VMA and a private copy of every page; NULL on failure. */
+/* Fork: a copy of @oldmm with every VMA, its pages shared copy-on-write; NULL on failure. */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 /* Unmap every VMA, free the page tables and VMAs (the last user has gone). */
 void exit_mmap(struct mm_struct *mm);
@@ -226,7 +226,7 @@ void free_pgtables(struct maple_tree *mt, struct vm_area_struct *vma,
 		   unsigned long floor, unsigned long ceiling);
 void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 		    unsigned long floor, unsigned long ceiling);
-/* Fork: give @dst_vma a private copy of every page @src_vma maps. 0 or -ENOMEM. */
+/* Fork: map in @dst_vma every page @src_vma maps, copy-on-write in both. 0 or -ENOMEM. */
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 /* Set the PTEs of [start, end) in @vma to @newprot (mprotect). */
 void change_protection(struct vm_area_struct *vma, unsigned long start,
