@@ -93,6 +93,42 @@ static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned lo
 	return true;
 }
 
+/* Page-table pages below @pgd's user half (what Linux keeps in mm->pgtables_bytes). */
+static unsigned long count_user_page_tables(pgd_t *pgd)
+{
+	unsigned long tables = 0;
+
+	for (int i = 0; i < PTRS_PER_PGD / 2; i++) {
+		pud_t *pud = pgd_present(pgd[i]) ? pgd_pgtable(pgd[i]) : NULL;
+
+		for (int j = 0; pud && j < PTRS_PER_PUD; j++) {
+			pmd_t *pmd = pud_present(pud[j]) && !pud_large(pud[j]) ? pud_pgtable(pud[j]) : NULL;
+
+			for (int k = 0; pmd && k < PTRS_PER_PMD; k++)
+				tables += pmd_present(pmd[k]) && !pmd_large(pmd[k]);
+			tables += pmd != NULL;
+		}
+		tables += pud != NULL;
+	}
+	return tables;
+}
+
+/*
+ * The report of Linux 6.1's OOM killer (mm/oom_kill.c __oom_kill_process)
+ * for the victim this kernel chooses: the process whose fault found no page.
+ */
+static void oom_kill_report(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	       "file-rss:%lukB, shmem-rss:0kB, UID:0 pgtables:%lukB oom_score_adj:0\n",
+	       current->pid, current->comm, mm->total_vm << (PAGE_SHIFT - 10),
+	       mm->rss_stat[MM_ANONPAGES] << (PAGE_SHIFT - 10),
+	       mm->rss_stat[MM_FILEPAGES] << (PAGE_SHIFT - 10),
+	       count_user_page_tables(mm->pgd) << (PAGE_SHIFT - 10));
+}
+
 /* Linux do_user_addr_fault: find the VMA, grow the stack, check, fault the page in. */
 static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			       unsigned long address)
@@ -126,7 +162,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		/* no memory for the page: Linux's OOM killer would pick a victim; here the faulter dies */
 		if (!user_mode(regs))
 			return false;
-		printk(KERN_ERR "Out of memory: killed process %d (%s)\n", current->pid, current->comm);
+		oom_kill_report();
 		force_sig(SIGKILL);
 		return true;
 	}
@@ -136,7 +172,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 }
 
 /**
- * handle_page_fault - the memory manager's #PF handler (overrides traps.c's weak one)
+ * handle_page_fault - the memory manager's #PF handler, called by traps.c
  * @regs: the faulting context; @error_code: X86_PF_* bits; @address: CR2
  *
  * Returns true when the fault is resolved or the user process was given
