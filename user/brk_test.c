@@ -6,7 +6,7 @@
  *
  * The heap is moved with the raw system call only, so nothing here may
  * use malloc (which moves the break itself): output goes through
- * snprintf into a stack buffer and write(2).
+ * snprintf into a stack buffer and write(2) (user/test.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,34 +15,13 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <sys/raw_syscall.h>
+#include "test.h"
 
 #define PAGE 4096UL
-
-static int failures, number;
 
 static unsigned long raw_brk(unsigned long addr)
 {
 	return (unsigned long)syscall1(SYS_brk, (long)addr);
-}
-
-static void say(const char *fmt, unsigned long a)
-{
-	char line[160];
-	int n = snprintf(line, sizeof(line), fmt, a);
-
-	write(1, line, n);
-}
-
-static void check(int ok, const char *name)
-{
-	char line[160];
-	int n;
-
-	number++;
-	n = snprintf(line, sizeof(line), "%sok %d %s\n", ok ? "" : "not ", number, name);
-	write(1, line, n);
-	if (!ok)
-		failures++;
 }
 
 /* Does every byte of [p, p + n) read as zero? */
@@ -79,7 +58,7 @@ int main(void)
 	unsigned long start = raw_brk(0), b, wall;
 	int exact = 1;
 
-	say("# start of the heap: 0x%lx\n", start);
+	test_print("# start of the heap: 0x%lx\n", start);
 	check(start != 0 && start % PAGE == 0 && raw_brk(0) == start, "brk(0) returns the break");
 
 	b = start;
@@ -134,6 +113,6 @@ int main(void)
 	check(!dies_of_sigsegv(poke, start + 5 * PAGE - 1), "touching below the break: fine");
 
 	check(raw_brk(start) == start, "back to the start");
-	say("1..%lu\n", (unsigned long)number);
-	return failures ? 1 : 0;
+	test_print("1..%d\n", test_checks);
+	return test_exit_status();
 }

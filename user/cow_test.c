@@ -16,21 +16,13 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "test.h"
 
 #define PAGE		4096L
 #define BIG		(16L << 20)	/* the parent's touched area */
 #define READER_LIMIT_KB	(4L << 10)	/* a reading child must cost less than this */
-#define MAX_CACHES	64
 
-static int checks, failures, on_this_kernel;
 static int data_value = 1;	/* in .data */
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
 
 /* Wait for @pid; 1 if it exited with status 0. */
 static int exited_ok(pid_t pid)
@@ -46,21 +38,6 @@ static void sleep_ms(long ms)
 	struct timespec t = { ms / 1000, (ms % 1000) * 1000000 };
 
 	nanosleep(&t, NULL);
-}
-
-/* /proc/meminfo's MemFree in kB, or -1. */
-static long mem_free_kb(void)
-{
-	char line[128];
-	long kb = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (strncmp(line, "MemFree:", 8) == 0)
-			kb = strtol(line + 8, NULL, 10);
-	if (f)
-		fclose(f);
-	return kb;
 }
 
 /* One value in each kind of private memory. */
@@ -187,7 +164,7 @@ static void reader_child(const char *area, long free_before_fork)
 
 	for (long i = 0; i < BIG; i += PAGE)
 		sum += area[i];
-	drop = free_before_fork - mem_free_kb();
+	drop = free_before_fork - read_kb("/proc/meminfo", "MemFree:");
 	printf("# a reading child: MemFree dropped %ld kB (sum %ld)\n", drop, sum);
 	fflush(stdout);
 	_exit(sum == 7L * (BIG / PAGE) && drop < READER_LIMIT_KB ? 0 : 1);
@@ -200,7 +177,7 @@ static void test_reader_costs_little(void)
 
 	/* Linux's MemFree moves with the rest of the system: one good try of three is enough */
 	for (int try = 0; area && try < 3 && !ok; try++) {
-		long before = mem_free_kb();
+		long before = read_kb("/proc/meminfo", "MemFree:");
 		pid_t pid;
 
 		fflush(stdout);		/* the child flushes its copy of the buffer */
@@ -251,101 +228,32 @@ static int many_forks(char *area, int first, int rounds)
 	return ok;
 }
 
-struct snapshot {
-	long mem_free_kb, slab_kb;
-	int caches;
-	char names[MAX_CACHES][32];
-	long active[MAX_CACHES];
-};
-
-/* Pages of a /proc/slabinfo line: num_slabs (after "slabdata" active) times pagesperslab. */
-static long slab_pages(const char *line)
-{
-	const char *data = strstr(line, "slabdata");
-	long fields[5];
-	char *end;
-
-	if (!data)
-		return 0;
-	line += strcspn(line, " ");
-	for (int i = 0; i < 5; i++)
-		fields[i] = strtol(line, &end, 10), line = end;
-	strtol(data + 8, &end, 10);
-	return strtol(end, NULL, 10) * fields[4];
-}
-
-static void take_snapshot(struct snapshot *s)
-{
-	char line[256];
-	FILE *f = fopen("/proc/slabinfo", "r");
-
-	memset(s, 0, sizeof(*s));
-	s->mem_free_kb = mem_free_kb();
-	while (f && fgets(line, sizeof(line), f) && s->caches < MAX_CACHES) {
-		size_t length = strcspn(line, " ");
-
-		if (line[0] == '#' || strncmp(line, "slabinfo", 8) == 0 || length >= 32)
-			continue;
-		memcpy(s->names[s->caches], line, length);
-		s->names[s->caches][length] = '\0';
-		s->active[s->caches++] = strtol(line + length, NULL, 10);
-		s->slab_kb += slab_pages(line) * 4;
-	}
-	if (f)
-		fclose(f);
-}
-
 static void test_many_forks_and_leaks(void)
 {
-	struct snapshot before, after;
+	struct leak_snapshot before, after;
 	char *area = big_area(9);	/* round 0's value going in: 0 - 1 + 10 */
-	int ok, differing = 0;
-	char name[160];
+	int ok;
 
 	if (!area) {
 		check(0, "many forks of a 16 MiB area with writes on both sides");
 		return;
 	}
 	ok = many_forks(area, 0, 2);	/* also the warm-up: caches reach their working size */
-	take_snapshot(&before);
-	take_snapshot(&before);
+	leak_snapshot_take(&before);
+	leak_snapshot_take(&before);
 	ok &= many_forks(area, 2, 10);
-	take_snapshot(&after);
+	leak_snapshot_take(&after);
 	check(ok, "12 forks of a 16 MiB area with writes on both sides stay private");
 	munmap(area, BIG);
-	if (!on_this_kernel) {
-		check(1, "no pages leaked # SKIP Linux's MemFree moves with the whole system");
-		check(1, "slab active objects unchanged # SKIP not the teaching kernel");
-		return;
-	}
-	snprintf(name, sizeof(name), "MemFree + slab pages after 10 forks: %ld kB -> %ld kB",
-		 before.mem_free_kb + before.slab_kb, after.mem_free_kb + after.slab_kb);
-	check(before.mem_free_kb > 0 &&
-	      before.mem_free_kb + before.slab_kb == after.mem_free_kb + after.slab_kb, name);
-	for (int i = 0; i < before.caches && i < after.caches; i++) {
-		if (strcmp(before.names[i], after.names[i]) == 0 && before.active[i] == after.active[i])
-			continue;
-		printf("# %s: %ld -> %ld active objects\n", before.names[i], before.active[i],
-		       after.active[i]);
-		differing++;
-	}
-	check(before.caches > 0 && differing == 0, "slab active objects unchanged");
+	leak_report(&before, &after, "10 forks", "Linux's MemFree moves with the whole system", 0);
 }
 
 int main(void)
 {
-	char version[64] = "";
-	FILE *f = fopen("/proc/version", "r");
-
-	if (f) {
-		on_this_kernel = fgets(version, sizeof(version), f) &&
-				 strncmp(version, "Teaching kernel", 15) == 0;
-		fclose(f);
-	}
 	test_own_writes();
 	test_grandchildren();
 	test_fork_then_exec();
 	test_reader_costs_little();
 	test_many_forks_and_leaks();
-	return failures ? 1 : 0;
+	return test_exit_status();
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "test.h"
 
 #define AT_NULL		0
 #define AT_PHDR		3
@@ -16,15 +17,6 @@
 #define AT_ENTRY	9
 #define AT_RANDOM	25
 #define AT_EXECFN	31
-
-static int checks, failures;
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
 
 /* The value of auxv entry @type, found after envp's NULL; 0 if absent. */
 static unsigned long auxv_value(char **envp, unsigned long type)
@@ -65,5 +57,5 @@ int main(int argc, char **argv, char **envp)
 		random_nonzero |= random[i];
 	check(random_nonzero, "AT_RANDOM points at 16 bytes");
 	check(execfn && strstr(execfn, "exec_test") != NULL, "AT_EXECFN names the program");
-	return failures ? 1 : 0;
+	return test_exit_status();
 }

@@ -12,15 +12,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static int checks, failures;
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
+#include "test.h"
 
 /* Fork a child that runs @body and returns its wait status. */
 static int run_child(void (*body)(void))
@@ -156,6 +148,6 @@ int main(void)
 	exec_errors();
 	signal_wakes_a_waiting_parent();
 	orphans_go_to_init();
-	printf("fork_test: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	printf("fork_test: %d checks, %d failed\n", test_checks, test_failures);
+	return test_exit_status();
 }

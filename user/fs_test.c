@@ -19,42 +19,14 @@
 #include <sys/uio.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
+#include "test.h"
 
-static int checks, failures;
-static int on_this_kernel;	/* /proc/version names the teaching kernel */
-
-static void check(int ok, const char *name)
-{
-	checks++;
-	if (!ok)
-		failures++;
-	printf("%s %d %s\n", ok ? "ok" : "not ok", checks, name);
-}
-
-static void skip(const char *name, const char *why)
-{
-	printf("ok %d %s # SKIP %s\n", ++checks, name, why);
-}
+static int on_this_kernel;	/* uname names the teaching kernel */
 
 /* Did the call fail (-1) with @expected errno? */
 static int fails_with(long ret, int expected)
 {
 	return ret == -1 && errno == expected;
-}
-
-/* Read the whole of @path into @buf (NUL-terminated); bytes or -1. */
-static long read_file(const char *path, char *buf, size_t size)
-{
-	long total = 0, n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, buf + total, size - 1 - total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = '\0';
-	return n < 0 ? -1 : total;
 }
 
 /* Does directory @path list @name (getdents64 with a small buffer, several calls)? */
@@ -316,10 +288,7 @@ static void test_proc_sys(void)
 
 int main(void)
 {
-	char version[256];
-
-	on_this_kernel = read_file("/proc/version", version, sizeof(version)) > 0 &&
-			 strncmp(version, "Teaching kernel", 15) == 0;
+	on_this_kernel = on_teaching_kernel();
 	test_regular_file();
 	test_errors();
 	test_descriptors();
@@ -327,6 +296,6 @@ int main(void)
 	test_directories();
 	test_proc();
 	test_proc_sys();
-	printf("%d/%d checks passed\n", checks - failures, checks);
-	return failures ? 1 : 0;
+	printf("%d/%d checks passed\n", test_checks - test_failures, test_checks);
+	return test_exit_status();
 }

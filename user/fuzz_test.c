@@ -33,6 +33,7 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <sys/raw_syscall.h>
+#include "test.h"
 
 #define PAGE		4096UL
 #define SCRATCH		0x100000000000UL	/* 16 TiB: far from text, heap and mmaps */
@@ -266,78 +267,6 @@ static void fuzz_child(unsigned long seed, int iterations)
 	syscall1(SYS_exit, 0);
 }
 
-/* --- the leak measure of user/leak_test.c --- */
-
-#define MAX_CACHES 64
-
-struct snapshot {
-	long mem_free_kb, slab_kb;
-	int caches;
-	char names[MAX_CACHES][32];
-	long active[MAX_CACHES];
-};
-
-static char file_text[32768];
-
-static long read_whole(const char *path)
-{
-	long fd = syscall3(SYS_open, (long)path, O_RDONLY, 0), total = 0, n;
-
-	if (fd < 0)
-		return -1;
-	while ((n = syscall3(SYS_read, fd, (long)file_text + total,
-			     sizeof(file_text) - 1 - total)) > 0)
-		total += n;
-	syscall1(SYS_close, fd);
-	file_text[total] = '\0';
-	return total;
-}
-
-/* "name active num objsize perslab pagesperslab : tunables ... : slabdata active num shared" */
-static void parse_slab_line(struct snapshot *s, char *line)
-{
-	size_t length = strcspn(line, " ");
-	char *data = strstr(line, "slabdata"), *p = line + length;
-	long fields[5];
-
-	if (line[0] == '#' || strncmp(line, "slabinfo", 8) == 0 || length >= 32 || !data ||
-	    s->caches >= MAX_CACHES)
-		return;
-	for (int i = 0; i < 5; i++)
-		fields[i] = strtol(p, &p, 10);
-	strtol(data + 8, &p, 10);
-	memcpy(s->names[s->caches], line, length);
-	s->names[s->caches][length] = '\0';
-	s->active[s->caches++] = fields[0];
-	s->slab_kb += strtol(p, NULL, 10) * fields[4] * 4;
-}
-
-static void take_snapshot(struct snapshot *s)
-{
-	char *line, *next;
-
-	memset(s, 0, sizeof(*s));
-	if (read_whole("/proc/meminfo") > 0 && (line = strstr(file_text, "MemFree:")))
-		s->mem_free_kb = strtol(line + 8, NULL, 10);
-	if (read_whole("/proc/slabinfo") <= 0)
-		return;
-	for (line = file_text; *line; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		parse_slab_line(s, line);
-	}
-}
-
-static int checks, failures;
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
-
 /* Run @children children of @iterations calls from @seed on; how many were reaped. */
 static int run_children(unsigned long seed, int children, int iterations, int quiet)
 {
@@ -368,50 +297,22 @@ static int run_children(unsigned long seed, int children, int iterations, int qu
 	return reaped;
 }
 
-static void check_no_leaks(const struct snapshot *before, const struct snapshot *after)
-{
-	char name[200];
-	int differing = 0;
-
-	if (on_linux_host) {
-		check(1, "no pages leaked # SKIP not the teaching kernel");
-		check(1, "slab active objects unchanged # SKIP not the teaching kernel");
-		return;
-	}
-	snprintf(name, sizeof(name), "MemFree + slab pages after the fuzzing: %ld kB -> %ld kB",
-		 before->mem_free_kb + before->slab_kb, after->mem_free_kb + after->slab_kb);
-	check(before->mem_free_kb > 0 && before->mem_free_kb + before->slab_kb ==
-	      after->mem_free_kb + after->slab_kb, name);
-	printf("# MemFree %ld -> %ld kB, slab pages %ld -> %ld kB\n", before->mem_free_kb,
-	       after->mem_free_kb, before->slab_kb, after->slab_kb);
-	for (int i = 0; i < before->caches && i < after->caches; i++) {
-		if (strcmp(before->names[i], after->names[i]) == 0 &&
-		    before->active[i] == after->active[i])
-			continue;
-		printf("# %s: %ld -> %ld active objects\n", before->names[i], before->active[i],
-		       after->active[i]);
-		differing++;
-	}
-	check(before->caches > 0 && before->caches == after->caches && differing == 0,
-	      "slab active objects unchanged");
-}
-
 int main(int argc, char **argv)
 {
 	int iterations = argc > 1 ? atoi(argv[1]) : 2000;
 	unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 0) : 0x5eed;
 	int children = argc > 3 ? atoi(argv[3]) : 8, reaped, ok;
-	struct snapshot before, after;
-	char name[160], uts[6 * 65];
+	struct leak_snapshot before, after;
+	char name[160];
 	long pid;
 
 	verbose = argc > 4 && strcmp(argv[4], "-v") == 0;
-	on_linux_host = syscall1(SYS_uname, (long)uts) != 0 || !strstr(uts + 2 * 65, "teaching");
+	on_linux_host = !on_teaching_kernel();
 	printf("# fuzz_test: %d children x %d calls, seed %lu\n", children, iterations, seed);
 	if (!verbose)	/* warm-up: caches reach their size */
 		run_children(seed ^ 0xabcdef, 2, iterations, 1);
-	take_snapshot(&before);
-	take_snapshot(&before);
+	leak_snapshot_take(&before);
+	leak_snapshot_take(&before);
 	reaped = run_children(seed, children, iterations, 0);
 	snprintf(name, sizeof(name), "%d children x %d random calls, all reaped", children,
 		 iterations);
@@ -430,9 +331,10 @@ int main(int argc, char **argv)
 		ok = waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
 		     WEXITSTATUS(status) == 42;
 	}
-	check(ok && read_whole("/proc/meminfo") > 0 && strstr(file_text, "MemFree:"),
+	check(ok && read_file("/proc/meminfo", test_text, sizeof(test_text)) > 0 &&
+	      strstr(test_text, "MemFree:"),
 	      "the kernel is alive: fork, exit, wait, open and read work");
-	take_snapshot(&after);
-	check_no_leaks(&before, &after);
-	return failures ? 1 : 0;
+	leak_snapshot_take(&after);
+	leak_report(&before, &after, "the fuzzing", "not the teaching kernel", LEAK_SAME_CACHE_COUNT);
+	return test_exit_status();
 }

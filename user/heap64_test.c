@@ -8,32 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "test.h"
 
 #define MIB (1024 * 1024L)
-
-static int checks, failures;
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
-
-/* The value in kB of line @key ("MemFree:") of @path, or -1. */
-static long read_kb(const char *path, const char *key)
-{
-	char line[256];
-	long value = -1;
-	FILE *f = fopen(path, "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (strncmp(line, key, strlen(key)) == 0)
-			value = strtol(line + strlen(key), NULL, 10);
-	if (f)
-		fclose(f);
-	return value;
-}
 
 /*
  * One small round first, so that slab caches, /proc buffers, the stack and
@@ -89,5 +66,5 @@ int main(void)
 		 read_kb("/proc/meminfo", "PageTables:"));
 	check(read_kb("/proc/meminfo", "PageTables:") == tables_before, line);
 	check(read_kb("/proc/self/status", "VmData:") == data_before, "VmData back");
-	return failures ? 1 : 0;
+	return test_exit_status();
 }

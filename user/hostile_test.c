@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <sys/raw_syscall.h>
+#include "test.h"
 
 #define PAGE		4096UL
 #define KERNEL_DIRECT	0xffff888000000000UL	/* Linux's direct map */
@@ -44,14 +45,13 @@
 enum pass_kind { WARM_UP, VERBOSE, REPEAT };
 
 static enum pass_kind pass;
-static int number, failures, repeat_failures;
+static int repeat_failures;
 
 /* A mapped page followed by an unmapped one; the last 4 mapped bytes are 'a'. */
 static char *area;
 static unsigned long partial;	/* area + PAGE - 4 */
 static char *buf;		/* 4 mapped, zeroed pages for good pointers */
 static int proc_fd, dir_fd;
-static int is_teaching_kernel;
 
 struct bad_pointer {
 	unsigned long address;
@@ -76,14 +76,10 @@ static void refill(void)
 
 static void report(int ok, const char *name)
 {
-	if (pass == VERBOSE) {
-		printf("%sok %d %s\n", ok ? "" : "not ", ++number, name);
-		fflush(stdout);	/* before any raw write(1) of the checks */
-		if (!ok)
-			failures++;
-	} else if (pass == REPEAT && !ok) {
+	if (pass == VERBOSE)
+		check(ok, name);
+	else if (pass == REPEAT && !ok)
 		repeat_failures++;
-	}
 }
 
 /* Was the answer @got the one expected, @want? Names the check "@what: @detail". */
@@ -594,102 +590,8 @@ static void battery(void)
 	check_children();
 }
 
-/* --- the leak measure of user/leak_test.c: free + slab pages, and active objects --- */
-
-#define MAX_CACHES 64
-
-struct snapshot {
-	long mem_free_kb, slab_kb;
-	int caches;
-	char names[MAX_CACHES][32];
-	long active[MAX_CACHES];
-};
-
-static char file_text[32768];
-
-/* Read @path whole into file_text; its length, or -1. */
-static long read_whole(const char *path)
-{
-	long fd = syscall3(SYS_open, (long)path, O_RDONLY, 0), total = 0, n;
-
-	if (fd < 0)
-		return -1;
-	while ((n = syscall3(SYS_read, fd, (long)file_text + total,
-			     sizeof(file_text) - 1 - total)) > 0)
-		total += n;
-	syscall1(SYS_close, fd);
-	file_text[total] = '\0';
-	return total;
-}
-
-/* "name active num objsize perslab pagesperslab : tunables ... : slabdata active num shared" */
-static void parse_slab_line(struct snapshot *s, char *line)
-{
-	size_t length = strcspn(line, " ");
-	char *data = strstr(line, "slabdata"), *p = line + length;
-	long fields[5];
-
-	if (line[0] == '#' || strncmp(line, "slabinfo", 8) == 0 || length >= 32 || !data ||
-	    s->caches >= MAX_CACHES)
-		return;
-	for (int i = 0; i < 5; i++)
-		fields[i] = strtol(p, &p, 10);
-	strtol(data + 8, &p, 10);
-	memcpy(s->names[s->caches], line, length);
-	s->names[s->caches][length] = '\0';
-	s->active[s->caches++] = fields[0];
-	s->slab_kb += strtol(p, NULL, 10) * fields[4] * 4;
-}
-
-static void take_snapshot(struct snapshot *s)
-{
-	char *line, *next;
-
-	memset(s, 0, sizeof(*s));
-	if (read_whole("/proc/meminfo") > 0 && (line = strstr(file_text, "MemFree:")))
-		s->mem_free_kb = strtol(line + 8, NULL, 10);
-	if (read_whole("/proc/slabinfo") <= 0)
-		return;
-	for (line = file_text; *line; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		parse_slab_line(s, line);
-	}
-}
-
-static void check_no_leaks(const struct snapshot *before, const struct snapshot *after, int runs)
-{
-	char name[200];
-	int differing = 0;
-
-	if (!is_teaching_kernel) {
-		report(1, "no pages leaked # SKIP not the teaching kernel");
-		report(1, "slab active objects unchanged # SKIP not the teaching kernel");
-		return;
-	}
-	snprintf(name, sizeof(name), "MemFree + slab pages after %d more runs: %ld kB -> %ld kB",
-		 runs, before->mem_free_kb + before->slab_kb, after->mem_free_kb + after->slab_kb);
-	report(before->mem_free_kb > 0 && before->mem_free_kb + before->slab_kb ==
-	       after->mem_free_kb + after->slab_kb, name);
-	printf("# MemFree %ld -> %ld kB, slab pages %ld -> %ld kB\n", before->mem_free_kb,
-	       after->mem_free_kb, before->slab_kb, after->slab_kb);
-	for (int i = 0; i < before->caches && i < after->caches; i++) {
-		if (strcmp(before->names[i], after->names[i]) == 0 &&
-		    before->active[i] == after->active[i])
-			continue;
-		printf("# %s: %ld -> %ld active objects\n", before->names[i], before->active[i],
-		       after->active[i]);
-		differing++;
-	}
-	report(before->caches > 0 && before->caches == after->caches && differing == 0,
-	       "slab active objects unchanged");
-}
-
 static int set_up(void)
 {
-	char *uts = buf + PAGE;
-
 	area = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	buf = mmap(NULL, 4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (area == MAP_FAILED || buf == MAP_FAILED || munmap(area + PAGE, PAGE))
@@ -699,17 +601,14 @@ static int set_up(void)
 	bad[NR_BAD - 1].address = partial;
 	proc_fd = open("/proc/meminfo", O_RDONLY);
 	dir_fd = open("/", O_RDONLY | O_DIRECTORY);
-	uts = buf + PAGE;
-	if (syscall1(SYS_uname, (long)uts) == 0)
-		is_teaching_kernel = strstr(uts + 2 * 65, "teaching") != NULL;
-	memset(uts, 0, 6 * 65);
 	return proc_fd >= 0 && dir_fd >= 0 ? 0 : -1;
 }
 
 int main(int argc, char **argv)
 {
 	int repeats = argc > 1 ? atoi(argv[1]) : 20;
-	struct snapshot before, after;
+	struct leak_snapshot before, after;
+	char what[64];
 	char name[100];
 
 	printf("# hostile_test: hostile arguments to every system call, %d repeats\n", repeats);
@@ -719,19 +618,20 @@ int main(int argc, char **argv)
 	}
 	pass = WARM_UP;
 	battery();
-	take_snapshot(&before);	/* twice: reading slabinfo the first time may grow a cache */
-	take_snapshot(&before);
+	leak_snapshot_take(&before);	/* twice: reading slabinfo the first time may grow a cache */
+	leak_snapshot_take(&before);
 	pass = VERBOSE;
 	battery();
 	pass = REPEAT;
 	for (int i = 0; i < repeats; i++)
 		battery();
-	take_snapshot(&after);
+	leak_snapshot_take(&after);
 	pass = VERBOSE;
 	snprintf(name, sizeof(name), "%d repeats: every check passes again (%d failures)", repeats,
 		 repeat_failures);
 	report(repeat_failures == 0, name);
-	check_no_leaks(&before, &after, repeats + 1);
-	printf("# %d checks, %d failed\n", number, failures);
-	return failures ? 1 : 0;
+	snprintf(what, sizeof(what), "%d more runs", repeats + 1);
+	leak_report(&before, &after, what, "not the teaching kernel", LEAK_SAME_CACHE_COUNT);
+	test_print("# %d checks, %d failed\n", test_checks, test_failures);
+	return test_exit_status();
 }

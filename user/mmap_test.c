@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <sys/raw_syscall.h>
+#include "test.h"
 
 #define PAGE		4096UL
 #define MIB		(1024UL * 1024)
@@ -33,33 +34,12 @@
 #define SLOT_PAGES	16UL
 #define MAX_MAP_COUNT	65530L			/* Linux DEFAULT_MAX_MAP_COUNT */
 
-static int failures, number;
 static char text[1 << 20];			/* /proc files are read into this */
-
-static void say(const char *fmt, unsigned long a)
-{
-	char line[200];
-	int n = snprintf(line, sizeof(line), fmt, a);
-
-	write(1, line, n);
-}
-
-static void check(int ok, const char *name)
-{
-	char line[200];
-	int n;
-
-	number++;
-	n = snprintf(line, sizeof(line), "%sok %d %s\n", ok ? "" : "not ", number, name);
-	write(1, line, n);
-	if (!ok)
-		failures++;
-}
 
 /* Print @s as "# " comment lines (what a layout check saw, when it failed). */
 static void comment(const char *label, const char *s)
 {
-	say("# %s:\n", (unsigned long)label);
+	test_print("# %s:\n", label);
 	while (*s) {
 		const char *end = strchr(s, '\n');
 		int n = end ? (int)(end - s) : (int)strlen(s);
@@ -96,30 +76,13 @@ static void *map_fixed(unsigned long addr, unsigned long pages, int prot)
 /* Read the whole of @path into text[]; its length, or -1. */
 static long read_text(const char *path)
 {
-	long total = 0, n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	while (total < (long)sizeof(text) - 1 &&
-	       (n = read(fd, text + total, sizeof(text) - 1 - total)) > 0)
-		total += n;
-	close(fd);
-	text[total] = 0;
-	return total;
+	return read_file(path, text, sizeof(text));
 }
 
 /* The value in kB of line @key ("VmRSS:") of /proc/self/status, or -1. */
 static long status_kb(const char *key)
 {
-	char *line;
-
-	if (read_text("/proc/self/status") < 0)
-		return -1;
-	for (line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL)
-		if (strncmp(line, key, strlen(key)) == 0)
-			return strtol(line + strlen(key), NULL, 10);
-	return -1;
+	return read_kb("/proc/self/status", key);
 }
 
 /* Copy the next blank-separated word of @p into @word; where it ends. */
@@ -269,9 +232,9 @@ static void test_placement(void)
 	a = (unsigned long)mmap(NULL, PAGE, RW, ANON, -1, 0);
 	b = (unsigned long)mmap(NULL, PAGE, RW, ANON, -1, 0);
 	c = (unsigned long)mmap(NULL, PAGE, RW, ANON, -1, 0);
-	say("# mmap(NULL) x 3: 0x%lx", a);
-	say(" 0x%lx", b);
-	say(" 0x%lx\n", c);
+	test_print("# mmap(NULL) x 3: 0x%lx", a);
+	test_print(" 0x%lx", b);
+	test_print(" 0x%lx\n", c);
 	check(a != (unsigned long)MAP_FAILED && b == a - PAGE && c == b - PAGE,
 	      "mmap(NULL) x 3: top-down, each just below the previous");
 	check_maps(c, a + PAGE, "0-3000 rw-p 00000000 00:00 0\n",
@@ -537,21 +500,21 @@ static void test_accounting(void)
 	check(m != (unsigned long)MAP_FAILED, "mmap 16 MiB");
 	if (m == (unsigned long)MAP_FAILED)
 		return;
-	say("# VmData %ld kB", data);
-	say(" -> %ld kB\n", status_kb("VmData:"));
+	test_print("# VmData %ld kB", data);
+	test_print(" -> %ld kB\n", status_kb("VmData:"));
 	check(status_kb("VmData:") - data == 16384, "VmData grows by 16384 kB");
 	check(status_kb("VmSize:") - size == 16384, "VmSize grows by 16384 kB");
 	check(status_kb("VmRSS:") - rss < slack, "VmRSS does not grow before the pages are touched");
 	for (unsigned long offset = 0; offset < 16 * MIB; offset += PAGE)
 		poke(m + offset);
 	delta = status_kb("VmRSS:") - rss;
-	say("# touching every page: VmRSS +%ld kB\n", delta);
+	test_print("# touching every page: VmRSS +%ld kB\n", delta);
 	check(delta > 16384 - slack && delta < 16384 + slack, "VmRSS grows by about 16384 kB");
 	check(munmap((void *)m, 16 * MIB) == 0, "munmap the 16 MiB");
 	check(status_kb("VmData:") == data && status_kb("VmSize:") == size,
 	      "VmData and VmSize are back");
 	delta = status_kb("VmRSS:") - rss;
-	say("# after munmap: VmRSS %+ld kB\n", delta);
+	test_print("# after munmap: VmRSS %+ld kB\n", delta);
 	check(delta < slack && delta > -slack, "VmRSS is back");
 }
 
@@ -571,8 +534,8 @@ static void test_max_map_count(void)
 	if (read_text("/proc/sys/vm/max_map_count") > 0)
 		limit = strtol(text, NULL, 10);
 	pages = 2 * (unsigned long)limit + 16;
-	say("# max_map_count %ld", limit);
-	say(", %ld VMAs before\n", before);
+	test_print("# max_map_count %ld", limit);
+	test_print(", %ld VMAs before\n", before);
 	check(map_fixed(base, pages, PROT_READ) == (void *)base,
 	      "map 2 x max_map_count pages read-only");
 	/* each mprotect of an inner page adds two VMAs */
@@ -583,7 +546,7 @@ static void test_max_map_count(void)
 		}
 	}
 	expected = (limit - (before + 1)) / 2;
-	say("# %ld mprotect calls succeeded\n", done);
+	test_print("# %ld mprotect calls succeeded\n", done);
 	check(error == ENOMEM, "splitting stops with ENOMEM");
 	/* (maps at the limit is 3 MiB of text: counted from the start instead) */
 	check(done == expected, "at exactly max_map_count VMAs");
@@ -606,6 +569,6 @@ int main(void)
 	test_maps_text();
 	test_accounting();
 	test_max_map_count();
-	say("1..%lu\n", (unsigned long)number);
-	return failures ? 1 : 0;
+	test_print("1..%d\n", test_checks);
+	return test_exit_status();
 }

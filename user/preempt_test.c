@@ -9,15 +9,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static int checks, failures;
-
-static void check(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++checks, name);
-	if (!ok)
-		failures++;
-}
+#include "test.h"
 
 static void spin(unsigned long iterations)
 {
@@ -51,5 +43,5 @@ int main(void)
 	check(kill(spinner, SIGKILL) == 0, "kill the spinner");
 	check(waitpid(spinner, &status, 0) == spinner && WIFSIGNALED(status) &&
 	      WTERMSIG(status) == SIGKILL, "the spinner died of SIGKILL");
-	return failures ? 1 : 0;
+	return test_exit_status();
 }

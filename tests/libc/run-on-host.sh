@@ -17,26 +17,7 @@ BUILD=build
 [ "$1" = "--build-dir" ] && BUILD=$2
 cd "$(dirname "$0")/../.." || exit 1
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-N=0
-FAILED=0
-
-result() {	# result STATUS NAME [SKIP-REASON]
-	N=$((N + 1))
-	if [ -n "$3" ]; then
-		echo "ok $N $2 # SKIP $3"
-	elif [ "$1" -eq 0 ]; then
-		echo "ok $N $2"
-	else
-		echo "not ok $N $2"
-		FAILED=1
-	fi
-}
-
-have() {
-	command -v "$1" >/dev/null 2>&1
-}
+. tests/lib.sh
 
 # Run a command with a pseudo-terminal as its stdout (util-linux script).
 on_terminal() {
@@ -117,5 +98,4 @@ grep -q '^heap check: ok$' "$TMP/malloctest" || status=1
 [ $status -ne 0 ] && sed 's/^/# /' "$TMP/malloctest"
 result $status malloctest
 
-echo "1..$N"
-exit $FAILED
+finish

@@ -17,23 +17,8 @@ BUILD=build
 [ "$1" = "--build-dir" ] && BUILD=$2
 cd "$(dirname "$0")/../.." || exit 1
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-N=0
-FAILED=0
+. tests/lib.sh
 PROGRAMS="sh cat ls echo ps free sleep true false"
-
-result() {	# result STATUS NAME [SKIP-REASON]
-	N=$((N + 1))
-	if [ -n "$3" ]; then
-		echo "ok $N $2 # SKIP $3"
-	elif [ "$1" -eq 0 ]; then
-		echo "ok $N $2"
-	else
-		echo "not ok $N $2"
-		FAILED=1
-	fi
-}
 
 # expect NAME EXPECTED-STATUS EXPECTED-STDOUT EXPECTED-STDERR: compares
 # $TMP/out, $TMP/err and $STATUS from the last `run`.
@@ -270,5 +255,4 @@ awk 'NR > 1 && ($1 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/) { bad 
 [ $status -ne 0 ] && head -n 5 "$TMP/out" | sed 's/^/# /'
 result $status ps-columns-and-processes
 
-echo "1..$N"
-exit $FAILED
+finish
