@@ -409,9 +409,15 @@ static int load_elf_binary(struct linux_binprm *bprm)
 		return err;
 	}
 	set_task_comm(bprm->filename);
-	for (int sig = 0; sig < _NSIG; sig++)	/* handlers do not survive exec; SIG_IGN does */
-		if ((unsigned long)current->sigaction_handlers[sig] > 1)
-			current->sigaction_handlers[sig] = NULL;
+	for (int sig = 0; sig < _NSIG; sig++) {	/* handlers do not survive exec; SIG_IGN does */
+		struct k_sigaction *action = &current->action[sig];
+
+		if ((unsigned long)action->handler > 1)
+			action->handler = NULL;
+		action->flags = 0;	/* Linux's flush_signal_handlers */
+		action->restorer = NULL;
+		action->mask = 0;
+	}
 	start_thread(task_pt_regs(current), bias + bprm->header.e_entry, sp);
 	return 0;
 }

@@ -159,7 +159,7 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options,
 		if (options & WNOHANG)
 			return 0;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;	/* -EINTR, or redone under SA_RESTART */
 		local_irq_disable();
 		sleep_on(&child_exit_wait);
 		local_irq_enable();

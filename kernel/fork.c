@@ -93,7 +93,7 @@ static long copy_process(const struct pt_regs *regs)
 	p->pgid = current->pgid;
 	p->traced = current->traced;
 	p->blocked_signals = current->blocked_signals;
-	memcpy(p->sigaction_handlers, current->sigaction_handlers, sizeof(p->sigaction_handlers));
+	memcpy(p->action, current->action, sizeof(p->action));
 	p->thread.fsbase = current->thread.fsbase;
 	p->thread.gsbase = current->thread.gsbase;
 	dup_files(p);

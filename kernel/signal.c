@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * Signals, reduced to what this kernel needs: a signal is either ignored
- * (SIG_IGN) or ends the process (SIG_DFL; SIGCHLD's default is to be
- * ignored). There are no user handlers. Pending signals act when the task
- * is next on its way back to user mode (exit_to_user_mode), where it dies
- * with the signal as its wait status, as Linux reports it.
+ * Signals (Linux's kernel/signal.c, one thread per process, no real-time
+ * queue): a signal is ignored (SIG_IGN, or SIG_DFL for SIGCHLD and the
+ * like), ends the process (SIG_DFL), or runs a user handler. Pending
+ * signals act when the task is next on its way back to user mode
+ * (exit_to_user_mode): it dies with the signal as its wait status, or a
+ * frame is built on its stack (kernel/arch/x86_64/signal.c) that runs the
+ * handler and returns through rt_sigreturn. A system call interrupted by
+ * a signal returns -ERESTARTSYS, which becomes -EINTR or a restart here.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -34,35 +37,93 @@
 #define DEFAULT_IGNORED	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGSTOP) | \
 			 sigmask(20) | sigmask(21) | sigmask(22) | sigmask(23) | sigmask(28))
 
-/* Would @sig be discarded by @p (SIG_IGN, or SIG_DFL for an ignored-by-default signal)? */
-static bool signal_ignored(struct task_struct *p, int sig)
+/* Is @handler's action for @sig to discard it (SIG_IGN, or SIG_DFL for an ignored-by-default signal)? */
+static bool sig_handler_ignored(unsigned long handler, int sig)
 {
-	unsigned long handler = (unsigned long)p->sigaction_handlers[sig - 1];
-
-	if (sig == SIGKILL)
-		return false;
 	return handler == SIG_IGN || (handler == SIG_DFL && (sigmask(sig) & DEFAULT_IGNORED));
 }
 
-/* Make @sig pending for @p and wake it if it sleeps; 0, or -EINVAL for a bad number. */
-int send_sig(int sig, struct task_struct *p)
+/* Would @sig be discarded by @p? SIGKILL never is. */
+static bool signal_ignored(struct task_struct *p, int sig)
+{
+	if (sig == SIGKILL)
+		return false;
+	return sig_handler_ignored((unsigned long)p->action[sig - 1].handler, sig);
+}
+
+/*
+ * Make @sig pending for @p with @info and wake it if it sleeps; 0, or
+ * -EINVAL for a bad number. A standard signal already pending keeps its
+ * first siginfo (Linux's legacy_queue).
+ */
+int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	if (p->state == EXIT_ZOMBIE || signal_ignored(p, sig))
 		return 0;
+	if (!(p->pending_signals & sigmask(sig)))
+		p->pending_info[sig - 1] = *info;
 	p->pending_signals |= sigmask(sig);
 	if (p->state == TASK_INTERRUPTIBLE)
-		wake_up_process(p);	/* its sleep returns -EINTR */
+		wake_up_process(p);	/* its sleep returns -ERESTARTSYS */
 	return 0;
 }
 
-/* A fault the process caused: it dies of @sig even if it asked to ignore it. */
+int send_sig(int sig, struct task_struct *p)
+{
+	const struct kernel_siginfo info = { .si_code = SI_KERNEL };
+
+	return send_sig_info(sig, &info, p);
+}
+
+/* Linux's force_sig_info_to_task: a blocked or ignored @sig is reset to its default. */
+static void force_sig_info(int sig, const struct kernel_siginfo *info)
+{
+	struct k_sigaction *action = &current->action[sig - 1];
+
+	if ((current->blocked_signals & sigmask(sig)) ||
+	    (unsigned long)action->handler == SIG_IGN) {
+		action->handler = (void __user *)SIG_DFL;
+		current->blocked_signals &= ~sigmask(sig);
+	}
+	if (!(current->pending_signals & sigmask(sig)))
+		current->pending_info[sig - 1] = *info;
+	current->pending_signals |= sigmask(sig);
+}
+
 void force_sig(int sig)
 {
-	current->sigaction_handlers[sig - 1] = (void __user *)SIG_DFL;
-	current->blocked_signals &= ~sigmask(sig);
-	current->pending_signals |= sigmask(sig);
+	const struct kernel_siginfo info = { .si_code = SI_KERNEL };
+
+	force_sig_info(sig, &info);
+}
+
+void force_sig_fault(int sig, int code, unsigned long address)
+{
+	const struct kernel_siginfo info = { .si_code = code, .si_addr = address };
+
+	force_sig_info(sig, &info);
+}
+
+bool unhandled_signal(struct task_struct *p, int sig)
+{
+	unsigned long handler = (unsigned long)p->action[sig - 1].handler;
+
+	return handler == SIG_DFL || handler == SIG_IGN || (p->blocked_signals & sigmask(sig));
+}
+
+/* A handler of @sig could not be started: die of SIGSEGV (Linux's force_sigsegv). */
+static void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		current->action[SIGSEGV - 1].handler = (void __user *)SIG_DFL;
+	force_sig(SIGSEGV);
+}
+
+void set_current_blocked(unsigned long mask)
+{
+	current->blocked_signals = mask & ~UNCATCHABLE;
 }
 
 /* Has @p a pending signal it does not block? */
@@ -80,22 +141,128 @@ static int next_signal(struct task_struct *p)
 }
 
 /*
- * Last stop before user mode (interrupts off): take the CPU away when the
- * time slice is used up, and act on pending signals.
+ * Linux's get_signal: take pending signals off the queue until one has a
+ * handler (returned, with its action in @action and siginfo in @info;
+ * SA_RESETHAND puts the default back). Ignored ones are dropped; one whose
+ * default action is fatal ends the task. 0 when none is left.
  */
-void exit_to_user_mode(struct pt_regs *regs)
+static int get_signal(struct k_sigaction *action, struct kernel_siginfo *info)
 {
 	int sig;
 
-	while (need_resched)
-		schedule();
-	sig = next_signal(current);
+	while ((sig = next_signal(current))) {
+		unsigned long handler;
+
+		current->pending_signals &= ~sigmask(sig);
+		*info = current->pending_info[sig - 1];
+		*action = current->action[sig - 1];
+		handler = (unsigned long)action->handler;
+		if (sig_handler_ignored(handler, sig) && sig != SIGKILL)
+			continue;
+		if (handler == SIG_DFL || sig == SIGKILL)
+			do_exit(sig);	/* wait status: terminated by signal sig */
+		if (action->flags & SA_RESETHAND)
+			current->action[sig - 1].handler = (void __user *)SIG_DFL;
+		return sig;
+	}
+	return 0;
+}
+
+/* Did @regs enter the kernel by a system call whose result rax now holds? */
+static bool in_syscall(const struct pt_regs *regs)
+{
+	/* rt_sigreturn's rax is the interrupted context's, not a result */
+	return regs->vector == -1UL && regs->orig_rax != __NR_rt_sigreturn;
+}
+
+/* Make the system call of @regs run again when user mode resumes (syscall is 2 bytes). */
+static void restart_syscall(struct pt_regs *regs)
+{
+	regs->rax = regs->orig_rax;
+	regs->rip -= 2;
+}
+
+/*
+ * Linux's handle_signal: settle an interrupted system call (-EINTR, or
+ * restarted under SA_RESTART), build the frame that runs the handler of
+ * @sig, and block the handler's mask (and @sig itself unless SA_NODEFER).
+ */
+static void handle_signal(int sig, const struct k_sigaction *action,
+			  const struct kernel_siginfo *info, struct pt_regs *regs)
+{
+	unsigned long blocked = current->blocked_signals;
+
+	if (in_syscall(regs)) {
+		switch ((long)regs->rax) {
+		case -ERESTARTNOHAND:
+			regs->rax = -EINTR;
+			break;
+		case -ERESTARTSYS:
+			if (!(action->flags & SA_RESTART)) {
+				regs->rax = -EINTR;
+				break;
+			}
+			__attribute__((fallthrough));
+		case -ERESTARTNOINTR:
+			restart_syscall(regs);
+			break;
+		}
+	}
+	if (setup_rt_frame(sig, action, info, blocked, regs)) {
+		force_sigsegv(sig);
+		return;
+	}
+	blocked |= action->mask;
+	if (!(action->flags & SA_NODEFER))
+		blocked |= sigmask(sig);
+	set_current_blocked(blocked);
+}
+
+/* Linux's arch_do_signal_or_restart: run the next handler, or restart an interrupted call. */
+static void do_signal(struct pt_regs *regs)
+{
+	struct k_sigaction action;
+	struct kernel_siginfo info;
+	int sig = get_signal(&action, &info);
+
 	if (sig) {
-		local_irq_enable();
-		do_exit(sig);	/* wait status: terminated by signal sig */
+		handle_signal(sig, &action, &info, regs);
+		return;
+	}
+	if (in_syscall(regs)) {
+		switch ((long)regs->rax) {
+		case -ERESTARTNOHAND:
+		case -ERESTARTSYS:
+		case -ERESTARTNOINTR:
+			restart_syscall(regs);
+			break;
+		}
 	}
 }
 
+/*
+ * Last stop before user mode (interrupts off): take the CPU away when the
+ * time slice is used up, and act on pending signals (interrupts on while
+ * a frame is written: the user stack may fault). Each handler started
+ * stacks its frame on the previous one, as in Linux.
+ */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		if (need_resched) {
+			schedule();
+			continue;
+		}
+		if (!signal_pending(current))
+			break;
+		local_irq_enable();
+		do_signal(regs);
+		local_irq_disable();
+	}
+	/* a call interrupted by a signal that went away (blocked again, ignored) is redone */
+	if (in_syscall(regs) && (long)regs->rax <= -ERESTARTSYS && (long)regs->rax >= -ERESTARTNOHAND)
+		restart_syscall(regs);
+}
 void exit_to_user_mode_if_user(struct pt_regs *regs)
 {
 	if (user_mode(regs))
@@ -124,6 +291,7 @@ bool handle_user_exception(struct pt_regs *regs, unsigned int vector)
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
+	const struct kernel_siginfo info = { .si_code = SI_USER, .si_pid = current->pid };
 	struct task_struct *p;
 	int found = 0;
 
@@ -138,23 +306,21 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 			continue;
 		found++;
 		if (sig)
-			send_sig(sig, p);
+			send_sig_info(sig, &info, p);
 	}
 	return found ? 0 : -ESRCH;
 }
 
-/* The kernel's struct sigaction (x86-64): handler, flags, restorer, mask. */
-struct kernel_sigaction {
-	void __user *handler;
-	unsigned long flags;
-	void __user *restorer;
-	unsigned long mask;
-};
-
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, action,
-		struct kernel_sigaction __user *, old_action, size_t, sigsetsize)
+/*
+ * rt_sigaction(2): read and/or set the action of @sig (struct k_sigaction is
+ * the kernel's struct sigaction on x86-64). A handler needs SA_RESTORER to
+ * run (checked when the frame is built, as Linux does). Setting an action
+ * that ignores @sig discards it if pending.
+ */
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, action,
+		struct k_sigaction __user *, old_action, size_t, sigsetsize)
 {
-	struct kernel_sigaction new = { 0 }, old = { 0 };
+	struct k_sigaction new = { 0 }, old;
 
 	/* in Linux's order: the set size, the copy-in, then the signal */
 	if (sigsetsize != sizeof(unsigned long))
@@ -163,13 +329,11 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 		return -EFAULT;
 	if (sig < 1 || sig > _NSIG || (action && (sigmask(sig) & UNCATCHABLE)))
 		return -EINVAL;
-	old.handler = current->sigaction_handlers[sig - 1];
+	old = current->action[sig - 1];
 	if (action) {
-		/* only SIG_DFL and SIG_IGN: this kernel does not run user handlers */
-		if ((unsigned long)new.handler > SIG_IGN)
-			return -EINVAL;
-		current->sigaction_handlers[sig - 1] = new.handler;
-		if ((unsigned long)new.handler == SIG_IGN)
+		new.mask &= ~UNCATCHABLE;
+		current->action[sig - 1] = new;
+		if (sig_handler_ignored((unsigned long)new.handler, sig))
 			current->pending_signals &= ~sigmask(sig);
 	}
 	if (old_action && copy_to_user(old_action, &old, sizeof(old)))

@@ -513,7 +513,14 @@ static const struct errno_name errno_names[] = {
 /* "-1 ENOMEM (Cannot allocate memory)" for -ENOMEM. */
 static void emit_error(struct strace_buffer *b, long error)
 {
-	if (error < (long)ARRAY_SIZE(errno_names) && errno_names[error].name)
+	/* kernel-internal restart codes, as strace words them: the caller never sees them */
+	if (error == ERESTARTSYS)
+		emit(b, "? ERESTARTSYS (To be restarted if SA_RESTART is set)");
+	else if (error == ERESTARTNOINTR)
+		emit(b, "? ERESTARTNOINTR (To be restarted)");
+	else if (error == ERESTARTNOHAND)
+		emit(b, "? ERESTARTNOHAND (To be restarted if no handler)");
+	else if (error < (long)ARRAY_SIZE(errno_names) && errno_names[error].name)
 		emitf(b, "-1 %s (%s)", errno_names[error].name, errno_names[error].text);
 	else
 		emitf(b, "-1 E??? (Unknown error %ld)", error);

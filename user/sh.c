@@ -29,7 +29,9 @@
  *   - setpgid(0, 0) (syscall 109) and getpgrp (111).
  *   - rt_sigaction with SIG_IGN and SIG_DFL: the interactive shell ignores
  *     SIGINT, SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU; each child puts them
- *     back to SIG_DFL before execve.
+ *     back to SIG_DFL before execve. At the prompt it catches SIGINT
+ *     instead (a handler without SA_RESTART, so that the read fails with
+ *     EINTR): Ctrl-C there drops the line and gives a new prompt, as bash.
  *   - strace: the child calls syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1)
  *     just before execve, asking the kernel to trace the program it is about
  *     to run. Linux answers -EINVAL: the child then prints "strace: not
@@ -65,6 +67,9 @@
 /* read_line() results besides a length. */
 #define LINE_END_OF_INPUT	(-1)
 #define LINE_TOO_LONG		(-2)
+#define LINE_INTERRUPTED	(-3)	/* Ctrl-C at the prompt */
+
+#define STATUS_INTERRUPTED	130	/* bash's $? after Ctrl-C at the prompt: 128 + SIGINT */
 
 struct shell {
 	bool interactive;	/* prompt, job control, SIGINT ignored */
@@ -73,6 +78,9 @@ struct shell {
 };
 
 static struct shell shell;
+
+/* Set by the prompt's SIGINT handler; read_line() then gives up the line. */
+static volatile sig_atomic_t prompt_interrupted;
 
 /* Signals the interactive shell ignores and its children get back. */
 static const int job_control_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
@@ -92,7 +100,9 @@ struct line_reader {
  * read_line - the next line of r, without its newline, into line (size
  * bytes, NUL-terminated). Returns its length, LINE_END_OF_INPUT when the
  * input ended before any character, or LINE_TOO_LONG (the rest of the long
- * line is read and dropped). A last line without a newline still counts.
+ * line is read and dropped), or LINE_INTERRUPTED when SIGINT was caught at
+ * the prompt (what was read of the line is dropped). A last line without a
+ * newline still counts.
  */
 static int read_line(struct line_reader *r, char *line, size_t size)
 {
@@ -103,8 +113,11 @@ static int read_line(struct line_reader *r, char *line, size_t size)
 		char c;
 
 		if (r->start == r->end) {
-			ssize_t n = read(r->fd, r->buf, r->chunk);
+			ssize_t n;
 
+			if (prompt_interrupted)
+				return LINE_INTERRUPTED;
+			n = read(r->fd, r->buf, r->chunk);
 			if (n < 0 && errno == EINTR)
 				continue;
 			if (n <= 0) {
@@ -533,6 +546,26 @@ static void run_list(const char *line)
 	}
 }
 
+static void prompt_sigint(int sig)
+{
+	(void)sig;
+	prompt_interrupted = 1;
+}
+
+/*
+ * catch_prompt_sigint - at the prompt (@at_prompt) SIGINT runs
+ * prompt_sigint, without SA_RESTART so that the read returns; otherwise it
+ * is ignored, as the shell must survive Ctrl-C meant for its commands.
+ */
+static void catch_prompt_sigint(bool at_prompt)
+{
+	struct sigaction action = { .sa_handler = at_prompt ? prompt_sigint : SIG_IGN };
+
+	prompt_interrupted = 0;
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
+}
+
 /* run_lines_from - runs every line of fd until its end; prompts if interactive. */
 static void run_lines_from(int fd, size_t chunk)
 {
@@ -545,9 +578,20 @@ static void run_lines_from(int fd, size_t chunk)
 	for (;;) {
 		int len;
 
-		if (shell.interactive)
+		if (shell.interactive) {
 			fputs("$ ", stderr);
+			catch_prompt_sigint(true);
+		}
 		len = read_line(&reader, line, sizeof(line));
+		if (shell.interactive)
+			catch_prompt_sigint(false);
+		if (len == LINE_INTERRUPTED) {
+			/* the console echoed ^C and dropped the line; bash moves to a new one */
+			fputc('\n', stderr);
+			reader.start = reader.end = 0;
+			shell.last_status = STATUS_INTERRUPTED;
+			continue;
+		}
 		if (len == LINE_END_OF_INPUT)
 			return;
 		if (len == LINE_TOO_LONG) {

@@ -81,16 +81,32 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
  * A bad access: from user mode, report and queue SIGSEGV (true: handled);
  * from kernel mode, leave it to the exception table (false).
  */
-static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+static bool __bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
+		       int si_code)
 {
 	if (!user_mode(regs))
 		return false;
 	/* Linux sanitize_error_code: do not reveal whether a kernel page is mapped */
 	if (address >= TASK_SIZE)
 		error_code |= X86_PF_PROT;
-	show_signal_msg(regs, error_code, address, current);
-	force_sig(SIGSEGV);
+	/* as Linux: the line is for deaths, not for faults a handler takes */
+	if (unhandled_signal(current, SIGSEGV))
+		show_signal_msg(regs, error_code, address, current);
+	force_sig_fault(SIGSEGV, si_code, address);
 	return true;
+}
+
+/* Nothing is mapped at @address (Linux's bad_area: SEGV_MAPERR). */
+static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	return __bad_area(regs, error_code, address, SEGV_MAPERR);
+}
+
+/* A mapping is there but forbids the access (Linux's bad_area_access_error: SEGV_ACCERR). */
+static bool bad_area_access_error(struct pt_regs *regs, unsigned long error_code,
+				  unsigned long address)
+{
+	return __bad_area(regs, error_code, address, SEGV_ACCERR);
 }
 
 /* Page-table pages below @pgd's user half (what Linux keeps in mm->pgtables_bytes). */
@@ -155,7 +171,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			return bad_area(regs, error_code, address);
 	}
 	if (access_error(error_code, vma))
-		return bad_area(regs, error_code, address);
+		return bad_area_access_error(regs, error_code, address);
 
 	fault = handle_mm_fault(vma, address, flags);
 	if (fault & VM_FAULT_OOM) {

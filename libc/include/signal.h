@@ -63,12 +63,45 @@ typedef int sig_atomic_t;
 /* The kernel's sigset_t: one bit per signal 1..64. */
 typedef struct { unsigned long sig[1]; } sigset_t;
 
+/* si_code values. */
+#define SI_USER		0	/* kill() */
+#define SI_KERNEL	0x80	/* the kernel */
+#define SEGV_MAPERR	1
+#define SEGV_ACCERR	2
+
+/* What an SA_SIGINFO handler gets (Linux x86-64's siginfo_t: 128 bytes). */
+typedef struct {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	union {
+		int __pad[29];
+		struct {
+			pid_t si_pid;
+			unsigned int si_uid;
+		} __kill;
+		void *si_addr;		/* faults */
+	} __fields;
+} siginfo_t;
+#define si_pid	__fields.__kill.si_pid
+#define si_uid	__fields.__kill.si_uid
+#define si_addr	__fields.si_addr
+
+/*
+ * The kernel's struct sigaction on x86-64; sigaction() adds SA_RESTORER and
+ * its own sa_restorer (the stub that calls rt_sigreturn).
+ */
 struct sigaction {
-	sighandler_t sa_handler;
+	union {
+		sighandler_t sa_handler;
+		void (*sa_sigaction)(int, siginfo_t *, void *);	/* with SA_SIGINFO */
+	} __sigaction_handler;
 	unsigned long sa_flags;
 	void (*sa_restorer)(void);
 	sigset_t sa_mask;
 };
+#define sa_handler	__sigaction_handler.sa_handler
+#define sa_sigaction	__sigaction_handler.sa_sigaction
 
 int kill(pid_t pid, int sig);
 int raise(int sig);

@@ -76,6 +76,26 @@ void fpu_save_current(void)
 	__asm__ __volatile__("fxsave %0" : "=m"(current->thread.fxsave_area));
 }
 
+/* Give the running task the FPU state programs start with (a signal handler's, as Linux's fpu__clear_user_states). */
+void fpu_reset_current(void)
+{
+	__asm__ __volatile__("fxrstor %0" : : "m"(initial_fpu_state));
+}
+
+/*
+ * Load @state, a 16-byte aligned fxsave image that user space supplied,
+ * into the running task's FPU; MXCSR bits the CPU does not support are
+ * cleared first, since fxrstor would fault on them (Linux sanitizes with
+ * mxcsr_feature_mask the same way).
+ */
+void fpu_restore_current(u8 *state)
+{
+	u32 mxcsr_mask = *(u32 *)(initial_fpu_state + 28);
+
+	*(u32 *)(state + 24) &= mxcsr_mask ? mxcsr_mask : 0xffbf;	/* 0: the default mask */
+	__asm__ __volatile__("fxrstor %0" : : "m"(*(u8 (*)[512])state));
+}
+
 /*
  * Set up the syscall instruction (MSRs STAR, LSTAR, SFMASK), GS for the
  * entry code, and the FPU; @idle is the boot task whose stack is in use.

@@ -25,6 +25,10 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 struct pt_regs *task_pt_regs(struct task_struct *task);
 /* Save the current task's FPU state into its thread (before fork copies it). */
 void fpu_save_current(void);
+/* Reset the running task's FPU to the state programs start with (signal handlers start so). */
+void fpu_reset_current(void);
+/* Load the user-supplied fxsave image @state (16-byte aligned; MXCSR sanitized in place). */
+void fpu_restore_current(u8 *state);
 
 /* Kernel stacks with an unmapped guard page below (kernel/arch/x86_64/stack.c). */
 void *alloc_thread_stack(void);

@@ -17,6 +17,7 @@
 #define __NR_brk		12
 #define __NR_rt_sigaction	13
 #define __NR_rt_sigprocmask	14
+#define __NR_rt_sigreturn	15
 #define __NR_ioctl		16
 #define __NR_writev		20
 #define __NR_access		21

@@ -38,6 +38,15 @@
 #define ELOOP		40
 #define EOVERFLOW	75
 
+/*
+ * Kernel-internal: never seen by user space. A system call interrupted by
+ * a signal returns one of these; the signal code turns it into -EINTR or
+ * rewinds the call to be made again (Linux's include/linux/errno.h).
+ */
+#define ERESTARTSYS	512	/* restart if the handler has SA_RESTART */
+#define ERESTARTNOINTR	513	/* always restart */
+#define ERESTARTNOHAND	514	/* restart only if no handler ran */
+
 #define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 

@@ -20,6 +20,55 @@
 #define EXIT_DEAD		0x0010
 #define EXIT_ZOMBIE		0x0020
 
+/* Signals (Linux's numbers). */
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define _NSIG		64
+
+/* sa_flags of rt_sigaction (Linux x86-64 values). */
+#define SA_SIGINFO	0x00000004
+#define SA_RESTORER	0x04000000	/* sa_restorer is set: required on x86-64 */
+#define SA_RESTART	0x10000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+
+/* si_code values: who sent the signal. */
+#define SI_USER		0		/* kill() */
+#define SI_KERNEL	0x80		/* the kernel (Ctrl-C, a fault) */
+#define SEGV_MAPERR	1		/* no mapping at the address */
+#define SEGV_ACCERR	2		/* a mapping that forbids the access */
+
+/* One signal's action, as rt_sigaction reads it (Linux's struct k_sigaction, x86-64 layout). */
+struct k_sigaction {
+	void __user *handler;		/* SIG_DFL (0), SIG_IGN (1) or a user function */
+	unsigned long flags;		/* SA_* */
+	void __user *restorer;		/* where the handler returns to: it calls rt_sigreturn */
+	unsigned long mask;		/* also blocked while the handler runs */
+};
+
+/* Why a signal is pending: the part of Linux's kernel_siginfo this kernel fills. */
+struct kernel_siginfo {
+	int si_code;			/* SI_USER, SI_KERNEL, SEGV_MAPERR, SEGV_ACCERR */
+	pid_t si_pid;			/* the sender, for SI_USER */
+	unsigned long si_addr;		/* the faulting address, for SEGV_* */
+};
+
 struct file;
 struct pt_regs;
 
@@ -46,7 +95,8 @@ struct task_struct {
 	int exit_code;			/* wait status, encoded as Linux's */
 	unsigned long pending_signals;	/* bit (sig - 1) per pending signal */
 	unsigned long blocked_signals;	/* rt_sigprocmask mask */
-	void __user *sigaction_handlers[64];	/* SIG_DFL (0) or SIG_IGN (1) only */
+	struct k_sigaction action[_NSIG];	/* rt_sigaction, index sig - 1 */
+	struct kernel_siginfo pending_info[_NSIG];	/* for each pending signal, index sig - 1 */
 	int time_slice;			/* ticks left before preemption */
 	unsigned long wakeup_jiffies;	/* for nanosleep */
 	bool traced;			/* print system calls (strace) */
@@ -85,14 +135,18 @@ void init_waitqueue_head(struct wait_queue_head *queue);
 void wake_up(struct wait_queue_head *queue);
 /* Sleep on @queue once; the caller re-checks its condition. */
 void sleep_on(struct wait_queue_head *queue);
-/* Is a signal waiting that should interrupt a sleep (returns -EINTR)? */
+/*
+ * Is a signal waiting that should interrupt a sleep? wait_event_interruptible
+ * then returns -ERESTARTSYS: the call is restarted after a handler with
+ * SA_RESTART (or none), otherwise the caller sees -EINTR.
+ */
 bool signal_pending(struct task_struct *p);
 
 #define wait_event_interruptible(queue, condition) ({			\
 	int __ret = 0;							\
 	while (!(condition)) {						\
 		if (signal_pending(current)) {				\
-			__ret = -4; /* -EINTR */			\
+			__ret = -512; /* -ERESTARTSYS */		\
 			break;						\
 		}							\
 		sleep_on(&(queue));					\
@@ -100,31 +154,33 @@ bool signal_pending(struct task_struct *p);
 	__ret;								\
 })
 
-/* Signals (Linux's numbers). */
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define _NSIG		64
 
-/* Queue @sig for @p (it acts on the way back to user mode). 0 or -errno. */
+/*
+ * Queue @sig for @p, sent by the kernel (si_code SI_KERNEL); it acts on
+ * the way back to user mode. 0 or -errno.
+ */
 int send_sig(int sig, struct task_struct *p);
-/* Queue @sig for the current task: it dies of it on return to user mode. */
+/* Queue @sig for @p with @info (kill: SI_USER and the sender). 0 or -errno. */
+int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p);
+/*
+ * Queue @sig for the current task because of what it did (a fault, a bad
+ * signal frame): a handler it has runs, unless it blocks or ignores @sig,
+ * which then gets its default action (Linux's force_sig).
+ */
 void force_sig(int sig);
+/* force_sig for a fault at @address (si_code SEGV_MAPERR or SEGV_ACCERR, si_addr). */
+void force_sig_fault(int sig, int code, unsigned long address);
+/* Will @sig end @p rather than run a handler (Linux's unhandled_signal)? */
+bool unhandled_signal(struct task_struct *p, int sig);
+/* Set the current task's blocked signals (SIGKILL and SIGSTOP never are). */
+void set_current_blocked(unsigned long mask);
+/*
+ * Build the signal frame (kernel/arch/x86_64/signal.c) for a handler of
+ * @sig and point @regs at the handler; @blocked is the mask to restore.
+ * 0, or -EFAULT when the frame cannot be written (no SA_RESTORER, bad stack).
+ */
+int setup_rt_frame(int sig, const struct k_sigaction *action, const struct kernel_siginfo *info,
+		   unsigned long blocked, struct pt_regs *regs);
 /* End the current task with wait status @code (never returns). */
 __noreturn void do_exit(long code);
 
