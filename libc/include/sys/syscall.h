@@ -65,6 +65,7 @@
 #define SYS_getpgrp		111
 #define SYS_setsid		112
 #define SYS_arch_prctl		158
+#define SYS_mount		165
 #define SYS_reboot		169
 #define SYS_gettid		186
 #define SYS_time		201
