@@ -33,26 +33,6 @@ static int all_zero(const unsigned char *p, unsigned long n)
 	return 1;
 }
 
-/* Run @fn in a child; did it die of SIGSEGV? */
-static int dies_of_sigsegv(void (*fn)(unsigned long), unsigned long arg)
-{
-	int status = 0;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		fn(arg);
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return 0;
-	return WIFSIGNALED(status) && WTERMSIG(status) == 11;
-}
-
-static void poke(unsigned long addr)
-{
-	*(volatile unsigned char *)addr = 1;
-}
-
 int main(void)
 {
 	unsigned long start = raw_brk(0), b, wall;

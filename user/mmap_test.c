@@ -173,46 +173,6 @@ static long count_vmas(void)
 	return lines;
 }
 
-/* Run @fn(@arg) in a child; did it die of SIGSEGV? */
-static int dies_of_sigsegv(void (*fn)(unsigned long), unsigned long arg)
-{
-	int status = 0;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		fn(arg);
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return 0;
-	return WIFSIGNALED(status) && WTERMSIG(status) == 11;
-}
-
-/* Run @fn(@arg) in a child; did it exit normally with status 0? */
-static int survives(void (*fn)(unsigned long), unsigned long arg)
-{
-	int status = 0;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		fn(arg);
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return 0;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-static void poke(unsigned long addr)
-{
-	*(volatile unsigned char *)addr = 1;
-}
-
-static void peek(unsigned long addr)
-{
-	(void)*(volatile unsigned char *)addr;
-}
-
 /* Is every byte of [addr, addr + n) equal to @value? */
 static int all_bytes(unsigned long addr, unsigned long n, unsigned char value)
 {

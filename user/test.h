@@ -16,6 +16,11 @@
  * stdout is flushed before each line, so printf output before it keeps
  * its place.
  *
+ * Faults, tried in a child so that the test goes on:
+ *	dies_of_sigsegv(fn, arg)	did fn(arg) in a child die of SIGSEGV?
+ *	survives(fn, arg)		did it exit normally with status 0?
+ *	poke(addr), peek(addr)		write or read one byte at addr
+ *
  * /proc files:
  *	read_file(path, buf, size)	the whole file, NUL-terminated
  *	read_kb(path, key)		the number after "key" ("MemFree:") at
@@ -43,6 +48,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 
 static int test_checks __attribute__((unused));
 static int test_failures __attribute__((unused));
@@ -216,6 +222,47 @@ static inline void leak_report(const struct leak_snapshot *before, const struct 
 	check(before->caches > 0 && differing == 0 &&
 	      (!(flags & LEAK_SAME_CACHE_COUNT) || before->caches == after->caches),
 	      "slab active objects unchanged");
+}
+
+/* Run @fn(@arg) in a child; its wait status, or -1 when fork or wait failed. */
+static inline int status_in_child(void (*fn)(unsigned long), unsigned long arg)
+{
+	int status = 0;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		fn(arg);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static inline int dies_of_sigsegv(void (*fn)(unsigned long), unsigned long arg)
+{
+	int status = status_in_child(fn, arg);
+
+	return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == 11;
+}
+
+static inline int survives(void (*fn)(unsigned long), unsigned long arg)
+{
+	int status = status_in_child(fn, arg);
+
+	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static inline void poke(unsigned long addr)
+{
+	*(volatile unsigned char *)addr = 1;
+}
+
+static inline void peek(unsigned long addr)
+{
+	(void)*(volatile unsigned char *)addr;
 }
 
 #endif /* USER_TEST_H */
