@@ -8,6 +8,8 @@
  * counts its mappings itself can use all of it.
  *
  * Checks, printed as KTAP-like lines that tests/user/NAME.test counts:
+ *	test_plan(n)		"1..n", printed before the first check: the
+ *				number of checks the program will print
  *	check(ok, name)		"ok N name" or "not ok N name"
  *	skip(name, why)		"ok N name # SKIP why"
  *	test_print(fmt, ...)	any other line ("# ..." comments, "1..N")
@@ -77,6 +79,12 @@ static inline void check(int ok, const char *name)
 	if (!ok)
 		test_failures++;
 	test_print("%s %d %s\n", ok ? "ok" : "not ok", test_checks, name);
+}
+
+/* Announce @n checks ("1..@n") before the first: a run that prints another number fails. */
+static inline void test_plan(int n)
+{
+	test_print("1..%d\n", n);
 }
 
 /* A check that does not apply here: "ok N @name # SKIP @why". */
