@@ -158,9 +158,11 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options,
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		if (signal_pending(current))
+		local_irq_disable();	/* a signal from an interrupt cannot slip in before the sleep */
+		if (signal_pending(current)) {
+			local_irq_enable();
 			return -ERESTARTSYS;	/* -EINTR, or redone under SA_RESTART */
-		local_irq_disable();
+		}
 		sleep_on(&child_exit_wait);
 		local_irq_enable();
 	}

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <asm/processor.h>
 
 #define TASK_COMM_LEN		16
 #define NR_OPEN_DEFAULT		32	/* file descriptors per task */
@@ -133,7 +134,10 @@ struct wait_queue_head {
 	struct wait_queue_head name = { LIST_HEAD_INIT(name.sleepers) }
 void init_waitqueue_head(struct wait_queue_head *queue);
 void wake_up(struct wait_queue_head *queue);
-/* Sleep on @queue once; the caller re-checks its condition. */
+/*
+ * Sleep on @queue once; the caller re-checks its condition. Call it with
+ * interrupts off since that test, so that no wake-up falls in between.
+ */
 void sleep_on(struct wait_queue_head *queue);
 /*
  * Is a signal waiting that should interrupt a sleep? wait_event_interruptible
@@ -142,8 +146,15 @@ void sleep_on(struct wait_queue_head *queue);
  */
 bool signal_pending(struct task_struct *p);
 
+/*
+ * The condition and the pending signals are tested with interrupts off,
+ * up to the switch in sleep_on: a wake-up or a signal sent by an interrupt
+ * handler (a typed key, Ctrl-C, the timer) cannot fall between the test
+ * and the sleep and be missed.
+ */
 #define wait_event_interruptible(queue, condition) ({			\
 	int __ret = 0;							\
+	unsigned long __flags = local_irq_save();			\
 	while (!(condition)) {						\
 		if (signal_pending(current)) {				\
 			__ret = -512; /* -ERESTARTSYS */		\
@@ -151,6 +162,7 @@ bool signal_pending(struct task_struct *p);
 		}							\
 		sleep_on(&(queue));					\
 	}								\
+	local_irq_restore(__flags);					\
 	__ret;								\
 })
 
