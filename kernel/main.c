@@ -41,7 +41,6 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 void cpu_idle(void);
 void fork_init(void);
 void syscall_table_init(void);
-void tty_init(void);
 
 /*
  * argv for init: its path, then the words after " -- " on the command line;
@@ -149,7 +148,6 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 	init_IRQ();
 	time_init();
 	serial_enable_input();
-	tty_init();
 	local_irq_enable();
 
 	option = cmdline_get("crashtest");

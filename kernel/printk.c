@@ -51,6 +51,13 @@ void console_write(const char *text, size_t length)
 		c->write(text, length);
 }
 
+void console_unthrottle(void)
+{
+	for (struct console *c = consoles; c; c = c->next)
+		if (c->unthrottle)
+			c->unthrottle();
+}
+
 /* Append @length bytes of @text to the ring buffer log_buf. */
 static void log_store(const char *text, size_t length)
 {

@@ -202,7 +202,7 @@ static void handle_signal(int sig, const struct k_sigaction *action,
 				regs->rax = -EINTR;
 				break;
 			}
-			__attribute__((fallthrough));
+			fallthrough;
 		case -ERESTARTNOINTR:
 			restart_syscall(regs);
 			break;

@@ -1,10 +1,19 @@
-// SPDX-License-Identifier: MIT
 /*
  * The console terminal's line discipline, in the manner of Linux's n_tty
  * in cooked mode: typed characters are echoed and collected into a line
  * (backspace erases, Enter ends the line, Ctrl-D ends input, Ctrl-C sends
- * SIGINT to the foreground process group); read() returns whole lines.
- * With ICANON cleared by TCSETS, characters are passed on as they come.
+ * SIGINT to the foreground process group and discards all pending input);
+ * read() returns at most one line. With ICANON cleared by TCSETS,
+ * characters are passed on as they come.
+ *
+ * Input waits in one ring of N_TTY_BUF_SIZE bytes, as in n_tty, from the
+ * moment the serial port's input is on at boot: typeahead is kept whole
+ * and in order until a program reads it. When the ring is full the tty
+ * throttles, as n_tty does: the serial driver leaves further input in the
+ * UART (QEMU holds it back) until a read makes room. One line holds at
+ * most N_TTY_BUF_SIZE - 1 characters; the last place is kept for the
+ * newline (or Ctrl-D) that ends it, and characters typed beyond that are
+ * dropped, as Linux drops them.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -15,7 +24,7 @@
 #include <linux/tty.h>
 #include <asm/processor.h>
 
-#define TTY_BUFFER_SIZE	1024
+#define N_TTY_BUF_SIZE	4096	/* a power of two: ring positions are masked */
 #define TCGETS		0x5401
 #define TCSETS		0x5402
 #define TCSETSW		0x5403
@@ -28,6 +37,7 @@
 #define ECHO		0000010
 #define CTRL(c)		((c) & 0x1f)
 #define DELETE		0x7f
+#define EOF_MARK	CTRL('D')	/* stored where Ctrl-D ended a line; never copied out */
 
 /* The kernel's struct termios for TCGETS/TCSETS (asm-generic/termbits.h). */
 struct termios {
@@ -47,11 +57,16 @@ static struct termios termios = {
 	.c_lflag = ISIG | ICANON | ECHO | 0001000 | 0000020 | 0000040,	/* + ECHOCTL, ECHOE, ECHOK */
 	.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
 };
-static char editing[TTY_BUFFER_SIZE];	/* the line being typed */
-static size_t editing_length;
-static char ready[TTY_BUFFER_SIZE];	/* input that read() may take */
-static size_t ready_length;
-static int end_of_file_marks;		/* Ctrl-D on an empty line: read returns 0 */
+
+/*
+ * The input ring (n_tty's read_buf): [read_tail, canon_head) may be read,
+ * [canon_head, read_head) is the line being typed. Positions only grow and
+ * are masked on use. line_end marks the bytes that end a line.
+ */
+static char read_buf[N_TTY_BUF_SIZE];
+static bool line_end[N_TTY_BUF_SIZE];
+static unsigned int read_tail, canon_head, read_head;
+static bool throttled;		/* tty_receive_room said no: the driver waits */
 static pid_t foreground_pgid = 1;
 static DECLARE_WAIT_QUEUE_HEAD(tty_read_wait);
 
@@ -61,87 +76,124 @@ static void echo(const char *text, size_t length)
 		console_write(text, length);
 }
 
-/* Move the edited line to the ready buffer (Enter or Ctrl-D). */
-static void commit_line(void)
+static unsigned int buffered(void)
 {
-	size_t n = min(editing_length, TTY_BUFFER_SIZE - ready_length);
+	return read_head - read_tail;
+}
 
-	memcpy(ready + ready_length, editing, n);
-	ready_length += n;
-	editing_length = 0;
+/* Append @c to the ring (the caller checked the room); @ends_line marks a line's end. */
+static void put_char(char c, bool ends_line)
+{
+	read_buf[read_head % N_TTY_BUF_SIZE] = c;
+	line_end[read_head % N_TTY_BUF_SIZE] = ends_line;
+	read_head++;
+}
+
+/* Make everything typed so far readable (a line ended, or raw mode). */
+static void commit_input(void)
+{
+	canon_head = read_head;
 	wake_up(&tty_read_wait);
 }
 
+/* Room was made (a read, a flush): let a waiting driver go on. Interrupts off. */
+static void unthrottle(void)
+{
+	if (throttled) {
+		throttled = false;
+		console_unthrottle();
+	}
+}
+
+/* Ctrl-C: discard all pending input (n_tty's isig without NOFLSH) and signal the foreground. */
 static void interrupt_foreground(void)
 {
 	struct task_struct *p;
 
 	echo("^C", 2);		/* as n_tty with ECHOCTL; the shell moves to a new line */
-	editing_length = 0;
+	read_tail = canon_head = read_head;
 	for_each_process(p)
 		if (p->pgid == foreground_pgid && p->pid)
 			send_sig(SIGINT, p);
+	wake_up(&tty_read_wait);
 }
 
 /* Cooked-mode handling of one typed character. */
 static void receive_canonical(char c)
 {
 	if (c == DELETE || c == '\b') {
-		if (editing_length) {
-			editing_length--;
+		if (read_head != canon_head) {
+			read_head--;
 			echo("\b \b", 3);
 		}
-	} else if (c == CTRL('D')) {
-		if (!editing_length)
-			end_of_file_marks++;
-		commit_line();
-	} else if (c == '\n') {
-		if (editing_length < TTY_BUFFER_SIZE)
-			editing[editing_length++] = c;
-		echo("\n", 1);
-		commit_line();
-	} else if (editing_length < TTY_BUFFER_SIZE - 1) {
-		editing[editing_length++] = c;
+	} else if (c == CTRL('D') || c == '\n') {
+		if (buffered() == N_TTY_BUF_SIZE)
+			return;
+		put_char(c == '\n' ? '\n' : EOF_MARK, true);
+		if (c == '\n')
+			echo("\n", 1);
+		commit_input();
+	} else if (buffered() < N_TTY_BUF_SIZE - 1) {
+		put_char(c, false);
 		echo(&c, 1);
 	}
 }
 
-/* The console's input hook: every received character passes through here (interrupt context). */
-static bool tty_receive_char(char c)
+/*
+ * May the driver hand over one more character? Yes while the ring has
+ * room; in cooked mode also when one unfinished line fills it, so that
+ * its newline can still come (the characters before it are dropped);
+ * no while whole lines wait for a reader, who will make room.
+ */
+bool tty_receive_room(void)
+{
+	bool room = buffered() < N_TTY_BUF_SIZE - 1;
+
+	if (!(termios.c_lflag & ICANON))
+		room = buffered() < N_TTY_BUF_SIZE;
+	else if (!room)
+		room = canon_head == read_tail;
+	if (!room)
+		throttled = true;
+	return room;
+}
+
+/* Every received character passes through here (interrupt context). */
+void tty_receive_char(char c)
 {
 	if (c == '\r')
 		c = '\n';			/* ICRNL */
 	if ((termios.c_lflag & ISIG) && c == CTRL('C')) {
 		interrupt_foreground();
-		wake_up(&tty_read_wait);
 	} else if (termios.c_lflag & ICANON) {
 		receive_canonical(c);
-	} else if (ready_length < TTY_BUFFER_SIZE) {
-		ready[ready_length++] = c;
+	} else if (buffered() < N_TTY_BUF_SIZE) {
+		put_char(c, false);
 		echo(&c, 1);
-		wake_up(&tty_read_wait);
+		commit_input();
 	}
-	return true;
 }
 
-void tty_init(void)
+/*
+ * copy_line - move at most @count readable bytes to @kbuf; in cooked mode
+ * stop after the first line's end. A Ctrl-D mark ends the line without
+ * being copied: alone, it makes read() return 0 (end of input).
+ */
+static size_t copy_line(char *kbuf, size_t count)
 {
-	int c;
+	size_t n = 0;
 
-	console_input_hook = tty_receive_char;
-	while ((c = console_read_char()) >= 0)	/* anything typed before now */
-		tty_receive_char(c);
-}
+	while (n < count && read_tail != canon_head) {
+		unsigned int at = read_tail % N_TTY_BUF_SIZE;
+		bool ends = line_end[at] && (termios.c_lflag & ICANON);
 
-/* How many ready bytes one read may take: in cooked mode, up to the end of the first line. */
-static size_t readable_length(size_t count)
-{
-	size_t n = min(count, ready_length);
-
-	if (termios.c_lflag & ICANON)
-		for (size_t i = 0; i < n; i++)
-			if (ready[i] == '\n')
-				return i + 1;
+		read_tail++;
+		if (ends && read_buf[at] == EOF_MARK)
+			break;
+		kbuf[n++] = read_buf[at];
+		if (ends)
+			break;
+	}
 	return n;
 }
 
@@ -153,18 +205,12 @@ ssize_t tty_read(char *kbuf, size_t count)
 
 	if (!count)
 		return 0;
-	err = wait_event_interruptible(tty_read_wait, ready_length || end_of_file_marks);
+	err = wait_event_interruptible(tty_read_wait, read_tail != canon_head);
 	if (err)
 		return err;
 	flags = local_irq_save();
-	n = readable_length(count);
-	if (n == 0 && end_of_file_marks) {
-		end_of_file_marks--;
-	} else {
-		memcpy(kbuf, ready, n);
-		memmove(ready, ready + n, ready_length - n);
-		ready_length -= n;
-	}
+	n = copy_line(kbuf, count);
+	unthrottle();
 	local_irq_restore(flags);
 	return n;
 }
@@ -173,6 +219,37 @@ ssize_t tty_write(const char *kbuf, size_t count)
 {
 	console_write(kbuf, count);
 	return count;
+}
+
+/* TCSETSF: throw away what was typed and not yet read. */
+static void flush_input(void)
+{
+	unsigned long flags = local_irq_save();
+
+	read_tail = canon_head = read_head;
+	unthrottle();
+	local_irq_restore(flags);
+}
+
+/*
+ * TCSETS: the new settings. Leaving cooked mode makes the line being
+ * typed readable; entering it turns unread raw input into that line.
+ */
+static long set_termios(const void __user *argp)
+{
+	struct termios new;
+	unsigned long flags;
+
+	if (copy_from_user(&new, argp, sizeof(new)))
+		return -EFAULT;
+	flags = local_irq_save();
+	if ((new.c_lflag ^ termios.c_lflag) & ICANON)
+		canon_head = (new.c_lflag & ICANON) ? read_tail : read_head;
+	termios = new;
+	unthrottle();
+	local_irq_restore(flags);
+	wake_up(&tty_read_wait);
+	return 0;
 }
 
 long tty_ioctl(unsigned int cmd, unsigned long arg)
@@ -184,10 +261,12 @@ long tty_ioctl(unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user(argp, &termios, sizeof(termios)) ? -EFAULT : 0;
+	case TCSETSF:
+		flush_input();
+		fallthrough;
 	case TCSETS:
 	case TCSETSW:
-	case TCSETSF:
-		return copy_from_user(&termios, argp, sizeof(termios)) ? -EFAULT : 0;
+		return set_termios(argp);
 	case TIOCGWINSZ:
 		return copy_to_user(argp, &size, sizeof(size)) ? -EFAULT : 0;
 	case TIOCGPGRP:

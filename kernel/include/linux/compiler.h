@@ -13,6 +13,7 @@
 #define __aligned(x)	__attribute__((aligned(x)))
 #define __section(s)	__attribute__((section(s)))
 #define __used		__attribute__((used))
+#define fallthrough	__attribute__((__fallthrough__))	/* a switch case meant to go on */
 #define __maybe_unused	__attribute__((unused))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __user			/* a user-space pointer: only through uaccess.h */
