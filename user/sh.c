@@ -27,11 +27,12 @@
  *   - The console answers TCGETS (isatty) and TIOCSPGRP/TIOCGPGRP on fd 0,
  *     and Ctrl-C sends SIGINT to its foreground process group.
  *   - setpgid(0, 0) (syscall 109) and getpgrp (111).
- *   - rt_sigaction with SIG_IGN and SIG_DFL: the interactive shell ignores
- *     SIGINT, SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU; each child puts them
- *     back to SIG_DFL before execve. At the prompt it catches SIGINT
- *     instead (a handler without SA_RESTART, so that the read fails with
- *     EINTR): Ctrl-C there drops the line and gives a new prompt, as bash.
+ *   - rt_sigaction and rt_sigprocmask: the interactive shell ignores
+ *     SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU and catches SIGINT (with
+ *     SA_RESTART); each child puts them back to SIG_DFL before execve.
+ *     Ctrl-C at the prompt, at whatever moment it comes, gives "^C" (the
+ *     console's echo), a new line and a new prompt, and $? 130, as bash:
+ *     see read_command_line().
  *   - strace: the child calls syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1)
  *     just before execve, asking the kernel to trace the program it is about
  *     to run. Linux answers -EINVAL: the child then prints "strace: not
@@ -43,6 +44,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -67,22 +69,24 @@
 /* read_line() results besides a length. */
 #define LINE_END_OF_INPUT	(-1)
 #define LINE_TOO_LONG		(-2)
-#define LINE_INTERRUPTED	(-3)	/* Ctrl-C at the prompt */
 
 #define STATUS_INTERRUPTED	130	/* bash's $? after Ctrl-C at the prompt: 128 + SIGINT */
 
 struct shell {
-	bool interactive;	/* prompt, job control, SIGINT ignored */
+	bool interactive;	/* prompt, job control, SIGINT caught */
 	int last_status;	/* $? */
 	pid_t pgid;		/* the shell's process group: the foreground at the prompt */
 };
 
 static struct shell shell;
 
-/* Set by the prompt's SIGINT handler; read_line() then gives up the line. */
-static volatile sig_atomic_t prompt_interrupted;
+/* Set by the SIGINT handler: the next prompt starts on a new line, $? 130. */
+static volatile sig_atomic_t sigint_caught;
+/* While set, the SIGINT handler jumps back to the prompt (prompt_jump). */
+static volatile sig_atomic_t prompt_armed;
+static jmp_buf prompt_jump;
 
-/* Signals the interactive shell ignores and its children get back. */
+/* Signals the interactive shell ignores (SIGINT: catches) and its children get back. */
 static const int job_control_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
 
 /*
@@ -100,9 +104,7 @@ struct line_reader {
  * read_line - the next line of r, without its newline, into line (size
  * bytes, NUL-terminated). Returns its length, LINE_END_OF_INPUT when the
  * input ended before any character, or LINE_TOO_LONG (the rest of the long
- * line is read and dropped), or LINE_INTERRUPTED when SIGINT was caught at
- * the prompt (what was read of the line is dropped). A last line without a
- * newline still counts.
+ * line is read and dropped). A last line without a newline still counts.
  */
 static int read_line(struct line_reader *r, char *line, size_t size)
 {
@@ -115,8 +117,6 @@ static int read_line(struct line_reader *r, char *line, size_t size)
 		if (r->start == r->end) {
 			ssize_t n;
 
-			if (prompt_interrupted)
-				return LINE_INTERRUPTED;
 			n = read(r->fd, r->buf, r->chunk);
 			if (n < 0 && errno == EINTR)
 				continue;
@@ -546,24 +546,56 @@ static void run_list(const char *line)
 	}
 }
 
-static void prompt_sigint(int sig)
+/*
+ * shell_sigint - the interactive shell's SIGINT handler. The console has
+ * echoed "^C" and thrown away what was typed; at the prompt, go back to
+ * draw a new one, else leave a mark for the next prompt.
+ */
+static void shell_sigint(int sig)
 {
 	(void)sig;
-	prompt_interrupted = 1;
+	sigint_caught = 1;
+	if (prompt_armed) {
+		prompt_armed = 0;
+		longjmp(prompt_jump, 1);	/* SIGINT stays blocked, as in the handler */
+	}
+}
+
+static void block_sigint(int how)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigprocmask(how, &set, NULL);
 }
 
 /*
- * catch_prompt_sigint - at the prompt (@at_prompt) SIGINT runs
- * prompt_sigint, without SA_RESTART so that the read returns; otherwise it
- * is ignored, as the shell must survive Ctrl-C meant for its commands.
+ * read_command_line - the interactive prompt: "$ ", then a line of r into
+ * line, as read_line. A Ctrl-C at any moment until the line is in (before
+ * the prompt is drawn, while it is, during the read, right after it)
+ * gives a new line, $? 130 and a new prompt, and drops what was read:
+ * the prompt is drawn with SIGINT blocked, and from the moment it is
+ * unblocked until the line is taken the handler jumps back here.
  */
-static void catch_prompt_sigint(bool at_prompt)
+static int read_command_line(struct line_reader *r, char *line, size_t size)
 {
-	struct sigaction action = { .sa_handler = at_prompt ? prompt_sigint : SIG_IGN };
+	int len;
 
-	prompt_interrupted = 0;
-	sigemptyset(&action.sa_mask);
-	sigaction(SIGINT, &action, NULL);
+	block_sigint(SIG_BLOCK);
+	setjmp(prompt_jump);		/* back here, SIGINT blocked, after a Ctrl-C */
+	if (sigint_caught) {
+		sigint_caught = 0;
+		fputc('\n', stderr);
+		shell.last_status = STATUS_INTERRUPTED;
+		r->start = r->end = 0;
+	}
+	fputs("$ ", stderr);
+	prompt_armed = 1;
+	block_sigint(SIG_UNBLOCK);	/* a Ctrl-C that came meanwhile jumps now */
+	len = read_line(r, line, size);
+	prompt_armed = 0;
+	return len;
 }
 
 /* run_lines_from - runs every line of fd until its end; prompts if interactive. */
@@ -578,20 +610,10 @@ static void run_lines_from(int fd, size_t chunk)
 	for (;;) {
 		int len;
 
-		if (shell.interactive) {
-			fputs("$ ", stderr);
-			catch_prompt_sigint(true);
-		}
-		len = read_line(&reader, line, sizeof(line));
 		if (shell.interactive)
-			catch_prompt_sigint(false);
-		if (len == LINE_INTERRUPTED) {
-			/* the console echoed ^C and dropped the line; bash moves to a new one */
-			fputc('\n', stderr);
-			reader.start = reader.end = 0;
-			shell.last_status = STATUS_INTERRUPTED;
-			continue;
-		}
+			len = read_command_line(&reader, line, sizeof(line));
+		else
+			len = read_line(&reader, line, sizeof(line));
 		if (len == LINE_END_OF_INPUT)
 			return;
 		if (len == LINE_TOO_LONG) {
@@ -624,12 +646,17 @@ static void run_string(const char *text)
 
 /*
  * start_job_control - the interactive shell leads its own process group,
- * makes it the terminal's foreground group and ignores the keyboard's
- * signals (errors ignored: a kernel without them still gets a shell).
+ * makes it the terminal's foreground group, ignores the keyboard's
+ * signals but SIGINT, which it catches (errors ignored: a kernel without
+ * them still gets a shell).
  */
 static void start_job_control(void)
 {
+	struct sigaction action = { .sa_handler = shell_sigint, .sa_flags = SA_RESTART };
+
 	set_job_control_signals(SIG_IGN);
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
 	setpgid(0, 0);
 	shell.pgid = getpgrp();
 	if (shell.pgid <= 0)
