@@ -53,7 +53,7 @@ KERNEL_OBJS := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.S,$(B)/%.o,$(KE
 ISO := $(B)/kernel.iso
 KERNEL := $(B)/kernel.elf
 
-.PHONY: all run debug gdb test check-host check-kernel bench clean help install-deps
+.PHONY: all run debug gdb test test-repeat check-host check-kernel bench clean help install-deps
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -155,6 +155,14 @@ test: install-deps
 	@$(MAKE) --no-print-directory WERROR=1 all $(HOST_TEST_BINS) $(TEST_USER_BINS)
 	@$(PYTHON) scripts/run-tests --build-dir $(B) $(HOST_TEST_BINS)
 
+# Timing-dependent user tests, many runs in a row: make test-repeat TEST='shell tty' N=50 J=2
+TEST ?= shell shell_interrupt tty signal processes
+N ?= 50
+J ?= 2
+test-repeat: install-deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@scripts/user-test --build-dir $(B) --repeat $(N) --jobs $(J) $(TEST)
+
 check-host: $(HOST_TEST_BINS)
 	@$(PYTHON) scripts/run-tests --build-dir $(B) --only host $(HOST_TEST_BINS)
 
@@ -173,6 +181,7 @@ help:
 	@echo "make debug      boot paused with the GDB stub; then 'make gdb' in another terminal"
 	@echo "make gdb        attach GDB with kernel symbols and the lx- helpers (docs/gdb.md)"
 	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"
+	@echo "make test-repeat  run timing-dependent user tests many times: TEST='shell tty' N=50 J=2"
 	@echo "make check-host / check-kernel   one layer only"
 	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
 	@echo "make clean      remove build/"
