@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -121,6 +122,50 @@ static void memory(void)
 	printf("sbrk(0) twice equal: %d\n", sbrk(0) == sbrk(0));
 }
 
+static jmp_buf jump_back;
+static volatile int jumps;
+
+/* Deep calls, then a longjmp back over them; a value of 0 arrives as 1. */
+static __attribute__((noinline)) int dive(int depth, int value)
+{
+	volatile char frame[64];
+
+	frame[0] = (char)depth;
+	if (depth < 0)
+		return 0;
+	if (depth == 0)
+		longjmp(jump_back, value);
+	return dive(depth - 1, value) + frame[0];
+}
+
+static void alarm_jump(int sig)
+{
+	(void)sig;
+	longjmp(jump_back, 99);
+}
+
+static void jumps_back(void)
+{
+	register long kept = 12345;	/* a callee-saved register must survive */
+	volatile int round = 0;
+	int value = setjmp(jump_back);
+
+	jumps++;
+	if (round < 3) {
+		round++;
+		dive(10, round == 1 ? 0 : round * 10);
+	}
+	printf("setjmp returned %d after %d jumps, kept %ld\n", value, jumps, kept);
+	if (value != 99) {
+		sigset_t none;
+
+		signal(SIGALRM, alarm_jump);
+		raise(SIGALRM);		/* the handler jumps back here; SIGALRM stays blocked */
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+	}
+}
+
 static void processes(void)
 {
 	struct stat st;
@@ -163,6 +208,7 @@ int main(int argc, char **argv)
 	strings_and_numbers();
 	memory();
 	processes();
+	jumps_back();
 	fprintf(stderr, "to stderr: %s\n", argc > 0 && argv[0] ? "argv ok" : "no argv");
 	puts("done");
 	return 3;
