@@ -215,9 +215,17 @@ ssize_t tty_read(char *kbuf, size_t count)
 	return n;
 }
 
+/*
+ * Write @count bytes (a chunk of at most a few hundred) with interrupts
+ * off, so that the echo of a key typed meanwhile comes before or after
+ * them, never in the middle: "$ ^C", not "$^C " (n_tty's output_lock).
+ */
 ssize_t tty_write(const char *kbuf, size_t count)
 {
+	unsigned long flags = local_irq_save();
+
 	console_write(kbuf, count);
+	local_irq_restore(flags);
 	return count;
 }
 
