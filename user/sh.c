@@ -561,38 +561,44 @@ static void shell_sigint(int sig)
 	}
 }
 
-static void block_sigint(int how)
+/* After a jump out of the handler: SIGINT is still blocked as in the handler. */
+static void unblock_sigint(void)
 {
 	sigset_t set;
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
-	sigprocmask(how, &set, NULL);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 /*
  * read_command_line - the interactive prompt: "$ ", then a line of r into
  * line, as read_line. A Ctrl-C at any moment until the line is in (before
- * the prompt is drawn, while it is, during the read, right after it)
- * gives a new line, $? 130 and a new prompt, and drops what was read:
- * the prompt is drawn with SIGINT blocked, and from the moment it is
- * unblocked until the line is taken the handler jumps back here.
+ * the prompt is written, while it is, during the read, right after it)
+ * gives a new line, $? 130 and a new prompt, and drops what was read.
+ * The handler jumps back here from the moment prompt_armed is set, and
+ * sigint_caught is tested only after that, so no Ctrl-C falls in between;
+ * the console's "^C" echo comes before or after the prompt's write, never
+ * inside it, so the new line always follows it. Writes go straight to
+ * write(2): nothing the jump could leave half done.
  */
 static int read_command_line(struct line_reader *r, char *line, size_t size)
 {
 	int len;
 
-	block_sigint(SIG_BLOCK);
-	setjmp(prompt_jump);		/* back here, SIGINT blocked, after a Ctrl-C */
-	if (sigint_caught) {
+	if (setjmp(prompt_jump))
+		unblock_sigint();
+	for (;;) {
+		prompt_armed = 1;
+		if (!sigint_caught)
+			break;
+		prompt_armed = 0;
 		sigint_caught = 0;
-		fputc('\n', stderr);
+		write(STDERR_FILENO, "\n", 1);
 		shell.last_status = STATUS_INTERRUPTED;
 		r->start = r->end = 0;
 	}
-	fputs("$ ", stderr);
-	prompt_armed = 1;
-	block_sigint(SIG_UNBLOCK);	/* a Ctrl-C that came meanwhile jumps now */
+	write(STDERR_FILENO, "$ ", 2);
 	len = read_line(r, line, size);
 	prompt_armed = 0;
 	return len;
