@@ -180,6 +180,7 @@ static void test_proc(void)
 {
 	static char text[65536];
 	char expected[64], *line;
+	struct stat st;
 	long n;
 
 	n = read_file("/proc/self/maps", text, sizeof(text));
@@ -201,6 +202,11 @@ static void test_proc(void)
 	check(strstr(text, expected) != NULL, "status Pid");
 	check(strstr(text, "\nVmSize:\t") && strstr(text, "\nVmRSS:\t") && strstr(text, "\nVmData:\t"),
 	      "status VmSize, VmRSS, VmData");
+	check(stat("/proc/self", &st) == 0 && S_ISDIR(st.st_mode), "/proc/self is a directory");
+	check(fails_with(open("/proc/self/nothing", O_RDONLY), ENOENT), "/proc/self/nothing -> ENOENT");
+	check(fails_with(open("/proc/self/status/", O_RDONLY), ENOTDIR),
+	      "/proc/self/status/ -> ENOTDIR");
+	check(fails_with(open("/proc/999999", O_RDONLY), ENOENT), "/proc/999999 (no such pid) -> ENOENT");
 
 	check(read_file("/proc/meminfo", text, sizeof(text)) > 0, "read /proc/meminfo");
 	check(strncmp(text, "MemTotal:       ", 16) == 0 && strncmp(text + 24, " kB\nMemFree:", 12) == 0,
