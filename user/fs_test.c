@@ -187,12 +187,12 @@ static void test_proc(void)
 	check(n > 0, "read /proc/self/maps");
 	line = strstr(text, "[stack]");
 	check(line && (line[-1] == ' ') && line[7] == '\n', "maps has [stack]");
-	if (line) {
+	{
 		char *start = line;
 
-		while (start > text && start[-1] != '\n')
+		while (start && start > text && start[-1] != '\n')
 			start--;
-		check(line - start == 73, "maps names start at column 73");
+		check(line && line - start == 73, "maps names start at column 73");
 	}
 	check(strstr(text, "r-xp 00000000 ") != NULL, "maps has a text mapping");
 
@@ -295,6 +295,7 @@ static void test_proc_sys(void)
 int main(void)
 {
 	on_this_kernel = on_teaching_kernel();
+	test_plan(90);
 	test_regular_file();
 	test_errors();
 	test_descriptors();
