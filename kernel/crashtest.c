@@ -4,6 +4,9 @@
  * crashtest=pagefault|null|stackoverflow|bug|panic|divide|ud|triplefault
  * on the command line. Each must end in an oops (or, for triplefault, a
  * machine reset) that the test harness recognises.
+ *
+ * crashtest=warn only prints a WARNING and boots on: the harness checks
+ * that a test whose console shows it fails unless it declared it.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -45,6 +48,10 @@ static __noinline void crashtest_divide(void)
 void run_crashtest(const char *name)
 {
 	printk(KERN_INFO "crashtest: %s\n", name);
+	if (strcmp(name, "warn") == 0) {
+		WARN_ON(name[0] == 'w');
+		return;
+	}
 	if (strcmp(name, "pagefault") == 0)
 		crashtest_pagefault();
 	else if (strcmp(name, "null") == 0)

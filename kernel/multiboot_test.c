@@ -2,10 +2,12 @@
 /*
  * KTAP suite for the Multiboot2 parser: well-formed information built in
  * memory, and each kind of malformed structure the parser must refuse.
- * Also the harness_failure suite, which fails on purpose so the test
- * runner can prove it notices a failure (it is not part of ktest=all).
+ * Also the harness_failure suite, which fails, warns and skips on purpose
+ * so that the test runner can prove it notices a failure, an unannounced
+ * WARNING and a skip (it is not part of ktest=all).
  */
 #include <kunit/test.h>
+#include <linux/bug.h>
 #include <linux/multiboot2.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -153,9 +155,31 @@ static void deliberately_passing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 1 + 1, 2);
 }
 
+/* A WARNING it did not announce: the runner must fail the case. */
+static void deliberately_warning(struct kunit *test)
+{
+	WARN_ON(test->name[0] == 'd');
+}
+
+/* The same WARNING, announced: the runner must accept it. */
+static void deliberately_expected_warning(struct kunit *test)
+{
+	kunit_expect_report(test, "WARNING: CPU: 0 at kernel/multiboot_test.c");
+	WARN_ON(test->name[0] == 'd');
+}
+
+/* The runner must count it as a skip, with this reason. */
+static void deliberately_skipped(struct kunit *test)
+{
+	kunit_skip(test, "skipped on purpose");
+}
+
 static struct kunit_case harness_cases[] = {
 	KUNIT_CASE(deliberately_passing),
 	KUNIT_CASE(deliberately_failing),
+	KUNIT_CASE(deliberately_warning),
+	KUNIT_CASE(deliberately_expected_warning),
+	KUNIT_CASE(deliberately_skipped),
 	{}
 };
 

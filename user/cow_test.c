@@ -250,6 +250,7 @@ static void test_many_forks_and_leaks(void)
 
 int main(void)
 {
+	test_plan(9);
 	test_own_writes();
 	test_grandchildren();
 	test_fork_then_exec();

@@ -40,6 +40,7 @@ int main(int argc, char **argv, char **envp)
 	const unsigned int *phdr = (const unsigned int *)auxv_value(envp, AT_PHDR);
 	int random_nonzero = 0;
 
+	test_plan(11);
 	check(argc == 3, "argc is 3");
 	check(argc == 3 && strcmp(argv[1], "one") == 0 && strcmp(argv[2], "two words") == 0,
 	      "argv[1] and argv[2] as given");

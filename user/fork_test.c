@@ -127,6 +127,7 @@ int main(void)
 	int status;
 	pid_t pid;
 
+	test_plan(16);
 	status = run_child(exit_42);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 42, "exit status 42 through wait4");
 	status = run_child(wild_write);

@@ -180,18 +180,19 @@ static void test_proc(void)
 {
 	static char text[65536];
 	char expected[64], *line;
+	struct stat st;
 	long n;
 
 	n = read_file("/proc/self/maps", text, sizeof(text));
 	check(n > 0, "read /proc/self/maps");
 	line = strstr(text, "[stack]");
 	check(line && (line[-1] == ' ') && line[7] == '\n', "maps has [stack]");
-	if (line) {
+	{
 		char *start = line;
 
-		while (start > text && start[-1] != '\n')
+		while (start && start > text && start[-1] != '\n')
 			start--;
-		check(line - start == 73, "maps names start at column 73");
+		check(line && line - start == 73, "maps names start at column 73");
 	}
 	check(strstr(text, "r-xp 00000000 ") != NULL, "maps has a text mapping");
 
@@ -201,6 +202,11 @@ static void test_proc(void)
 	check(strstr(text, expected) != NULL, "status Pid");
 	check(strstr(text, "\nVmSize:\t") && strstr(text, "\nVmRSS:\t") && strstr(text, "\nVmData:\t"),
 	      "status VmSize, VmRSS, VmData");
+	check(stat("/proc/self", &st) == 0 && S_ISDIR(st.st_mode), "/proc/self is a directory");
+	check(fails_with(open("/proc/self/nothing", O_RDONLY), ENOENT), "/proc/self/nothing -> ENOENT");
+	check(fails_with(open("/proc/self/status/", O_RDONLY), ENOTDIR),
+	      "/proc/self/status/ -> ENOTDIR");
+	check(fails_with(open("/proc/999999", O_RDONLY), ENOENT), "/proc/999999 (no such pid) -> ENOENT");
 
 	check(read_file("/proc/meminfo", text, sizeof(text)) > 0, "read /proc/meminfo");
 	check(strncmp(text, "MemTotal:       ", 16) == 0 && strncmp(text + 24, " kB\nMemFree:", 12) == 0,
@@ -289,6 +295,7 @@ static void test_proc_sys(void)
 int main(void)
 {
 	on_this_kernel = on_teaching_kernel();
+	test_plan(90);
 	test_regular_file();
 	test_errors();
 	test_descriptors();

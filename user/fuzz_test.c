@@ -309,6 +309,7 @@ int main(int argc, char **argv)
 	verbose = argc > 4 && strcmp(argv[4], "-v") == 0;
 	on_linux_host = !on_teaching_kernel();
 	printf("# fuzz_test: %d children x %d calls, seed %lu\n", children, iterations, seed);
+	test_plan(4);
 	if (!verbose)	/* warm-up: caches reach their size */
 		run_children(seed ^ 0xabcdef, 2, iterations, 1);
 	leak_snapshot_take(&before);

@@ -36,6 +36,7 @@ static void warm_up(void)
 int main(void)
 {
 	warm_up();
+	test_plan(8);
 	long free_before = read_kb("/proc/meminfo", "MemFree:");
 	long tables_before = read_kb("/proc/meminfo", "PageTables:");
 	long data_before = read_kb("/proc/self/status", "VmData:");

@@ -14,8 +14,11 @@
 #include <unistd.h>
 #include "test.h"
 
-static void cycles(int count)
+/* @count fork + exit cycles; how many children did not exit with status 0. */
+static int cycles(int count)
 {
+	int failures = 0, status;
+
 	for (int i = 0; i < count; i++) {
 		pid_t pid = fork();
 
@@ -27,8 +30,11 @@ static void cycles(int count)
 			memset(stack, i, sizeof(stack));
 			_exit(stack[100] == heap[100] ? 0 : 1);
 		}
-		waitpid(pid, NULL, 0);
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0)
+			failures++;
 	}
+	return failures;
 }
 
 int main(int argc, char **argv)
@@ -36,12 +42,17 @@ int main(int argc, char **argv)
 	int count = argc > 1 ? atoi(argv[1]) : 1000;
 	struct leak_snapshot before, after;
 	char what[64];
+	int failures;
 
-	cycles(100);			/* warm-up: caches reach their working size */
+	test_plan(3);
+	failures = cycles(100);		/* warm-up: caches reach their working size */
 	leak_snapshot_take(&before);	/* and /proc's own buffers: reading slabinfo the first time grows a cache */
 	leak_snapshot_take(&before);
-	cycles(count);
+	failures += cycles(count);
 	leak_snapshot_take(&after);
+	snprintf(what, sizeof(what), "every child of %d fork+exit cycles exited 0 (%d did not)",
+		 count + 100, failures);
+	check(failures == 0, what);
 	snprintf(what, sizeof(what), "%d fork+exit cycles", count);
 	leak_report(&before, &after, what, NULL, 0);
 	return test_exit_status();

@@ -23,6 +23,7 @@ int main(void)
 	pid_t spinner, workers[3];
 	int status, finished = 0;
 
+	test_plan(4);
 	spinner = fork();
 	if (spinner == 0)
 		for (;;)

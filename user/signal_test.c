@@ -347,11 +347,19 @@ static pid_t signal_parent_later(int sig, long ms, long linger_ms)
 	return pid;
 }
 
+/* Wait for a child of signal_parent_later(): did it exit with its status 7? */
+static int reaped(pid_t child)
+{
+	int status;
+
+	return waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 7;
+}
+
 static void check_interrupted_calls(void)
 {
 	struct timespec t = { 5, 0 }, left = { 0, 0 };
 	char line[128];
-	int status = 0;
+	int status = 0, error;
 	pid_t child;
 	long n;
 
@@ -361,16 +369,17 @@ static void check_interrupted_calls(void)
 	child = signal_parent_later(SIGINT, 100, 0);
 	errno = 0;
 	n = read(0, line, sizeof(line));
-	check(n == -1 && errno == EINTR && interrupts == 1,
+	error = errno;
+	check(reaped(child) && n == -1 && error == EINTR && interrupts == 1,
 	      "a blocking read interrupted by a handler: -1 EINTR");
-	waitpid(child, NULL, 0);
 
 	interrupts = 0;
 	child = signal_parent_later(SIGINT, 100, 300);
 	errno = 0;
 	n = waitpid(child, &status, 0);
-	check(n == -1 && errno == EINTR && interrupts == 1, "wait4 interrupted: -1 EINTR");
-	waitpid(child, NULL, 0);
+	error = errno;
+	check(reaped(child) && n == -1 && error == EINTR && interrupts == 1,
+	      "wait4 interrupted: -1 EINTR");
 
 	/* with SA_RESTART */
 	install(SIGINT, interrupt_handler, SA_RESTART, 0);
@@ -384,28 +393,28 @@ static void check_interrupted_calls(void)
 	child = signal_parent_later(SIGINT, 100, 0);
 	errno = 0;
 	n = nanosleep(&t, &left);
-	check(n == -1 && errno == EINTR && interrupts == 1 && left.tv_sec >= 3,
+	error = errno;
+	check(reaped(child) && n == -1 && error == EINTR && interrupts == 1 && left.tv_sec >= 3,
 	      "SA_RESTART: nanosleep still ends with -1 EINTR and the time left");
-	waitpid(child, NULL, 0);
 
 	interrupts = 0;
 	announce = 1;
 	child = signal_parent_later(SIGINT, 100, 0);
 	n = read(0, line, sizeof(line));
 	announce = 0;
-	check(n > 0 && interrupts == 1, "SA_RESTART: a read is restarted and gets the line");
-	waitpid(child, NULL, 0);
+	check(reaped(child) && n > 0 && interrupts == 1,
+	      "SA_RESTART: a read is restarted and gets the line");
 	signal(SIGINT, SIG_DFL);
 }
 
 int main(void)
 {
+	test_plan(36);
 	check_handler_arguments();
 	check_registers_preserved();
 	check_mask_and_nodefer();
 	check_nested_same_signal();
 	check_deaths();
 	check_interrupted_calls();
-	test_print("1..%d\n", test_checks);
 	return test_exit_status();
 }

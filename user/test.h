@@ -12,7 +12,8 @@
  *				number of checks the program will print
  *	check(ok, name)		"ok N name" or "not ok N name"
  *	skip(name, why)		"ok N name # SKIP why"
- *	test_print(fmt, ...)	any other line ("# ..." comments, "1..N")
+ *	test_print(fmt, ...)	any other line ("# ..." comments)
+ *	test_comment(label, s)	"# label:" and the lines of s as "#   " comments
  *	test_checks, test_failures	the counts so far
  *	test_exit_status()	1 if a check failed, else 0: main's return value
  * stdout is flushed before each line, so printf output before it keeps
@@ -28,6 +29,9 @@
  *	read_kb(path, key)		the number after "key" ("MemFree:") at
  *					the start of a line of path, or -1
  *	on_teaching_kernel()		uname's release names this kernel
+ *	maps_between(low, high, out, size)	the /proc/self/maps lines of the
+ *					VMAs in [low, high), addresses relative to low
+ *	check_maps(low, high, expected, name)	a check that they read @expected
  *
  * The leak measure (user/leak_test.c explains it): a snapshot of the pages
  * that are free (/proc/meminfo MemFree) or held by slab caches
@@ -128,6 +132,91 @@ static inline long read_kb(const char *path, const char *key)
 		if (strncmp(line, key, length) == 0)
 			return strtol(line + length, NULL, 10);
 	return -1;
+}
+
+/* Print @s as "# " comment lines under "# @label:" (what a check saw, when it failed). */
+static inline void test_comment(const char *label, const char *s)
+{
+	test_print("# %s:\n", label);
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		int n = end ? (int)(end - s) : (int)strlen(s);
+
+		test_print("#   %.*s\n", n, s);
+		s += n + (end ? 1 : 0);
+	}
+}
+
+/* Copy the next blank-separated word of @p into @word; where it ends. */
+static inline char *maps_next_word(char *p, char *word, size_t size)
+{
+	size_t n = 0;
+
+	while (*p == ' ')
+		p++;
+	while (*p && *p != ' ' && *p != '\n') {
+		if (n + 1 < size)
+			word[n++] = *p;
+		p++;
+	}
+	word[n] = 0;
+	return p;
+}
+
+/*
+ * The /proc/self/maps lines of the VMAs intersecting [low, high), each as
+ * "START-END PERMS OFFSET DEV INODE[ NAME]" with START and END in hex
+ * relative to @low (a VMA reaching below @low shows a negative start as
+ * "-N") and NAME the VMA's name ("[heap]"), if it has one. Written into
+ * @out; the number of lines, or -1 if maps cannot be read.
+ */
+static inline int maps_between(unsigned long low, unsigned long high, char *out, size_t size)
+{
+	char *line, *next;
+	int lines = 0;
+	size_t used = 0;
+
+	out[0] = 0;
+	if (read_file("/proc/self/maps", test_text, sizeof(test_text)) < 0)
+		return -1;
+	for (line = test_text; *line; line = next) {
+		char perms[8] = "", offset[20] = "", dev[12] = "", inode[24] = "", name[64] = "";
+		unsigned long start, end;
+		char *p;
+
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		start = strtoul(line, &p, 16);
+		end = strtoul(p + 1, &p, 16);
+		if (end <= low || start >= high)
+			continue;
+		p = maps_next_word(p, perms, sizeof(perms));
+		p = maps_next_word(p, offset, sizeof(offset));
+		p = maps_next_word(p, dev, sizeof(dev));
+		p = maps_next_word(p, inode, sizeof(inode));
+		maps_next_word(p, name, sizeof(name));
+		used += snprintf(out + used, size - used, "%s%lx-%lx %s %s %s %s%s%s\n",
+				 start >= low ? "" : "-", start >= low ? start - low : low - start,
+				 end - low, perms, offset, dev, inode, name[0] ? " " : "", name);
+		if (used >= size)
+			used = size - 1;
+		lines++;
+	}
+	return lines;
+}
+
+/* Check that the maps lines of [low, high) (maps_between) read exactly @expected. */
+static inline void check_maps(unsigned long low, unsigned long high, const char *expected,
+			      const char *name)
+{
+	char seen[2048];
+
+	maps_between(low, high, seen, sizeof(seen));
+	check(strcmp(seen, expected) == 0, name);
+	if (strcmp(seen, expected) != 0) {
+		test_comment("expected", expected);
+		test_comment("seen", seen);
+	}
 }
 
 /* Does uname name the teaching kernel (not a Linux host)? */

@@ -613,35 +613,6 @@ static void fs_proc_maps_format(struct kunit *test)
 	kfree(mm);
 }
 
-static void fs_proc_self(struct kunit *test)
-{
-	char *text, expected[32];
-	struct inode *self;
-
-	if (!current || !find_task_by_pid(current->pid)) {
-		kunit_skip(test, "no process is running (the boot task has no /proc entry)");
-		return;
-	}
-	text = kmalloc(4096, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, text);
-	self = path_lookup(root_inode, "/proc/self", 0, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(self));
-	KUNIT_EXPECT_TRUE(test, S_ISDIR(self->i_mode));
-	KUNIT_EXPECT_EQ(test, PROC_I(self)->pid, current->pid);
-	iput(self);
-	KUNIT_ASSERT_TRUE(test, read_whole(root_inode, "/proc/self/status", text, 4096) > 0);
-	snprintf(expected, sizeof(expected), "Name:\t%s\n", current->comm);
-	KUNIT_EXPECT_EQ(test, strncmp(text, expected, strlen(expected)), 0);
-	snprintf(expected, sizeof(expected), "\nPid:\t%d\n", current->pid);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text, expected));
-	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/self/maps"), 0);
-	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/self/nothing"), -ENOENT);
-	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/self/status/"), -ENOTDIR);
-	/* a PID nobody has */
-	KUNIT_EXPECT_EQ(test, lookup_error(root_inode, "/proc/999999"), -ENOENT);
-	kfree(text);
-}
-
 /* Write @text through the sysctl handler at *@pos; its result, and in *@lenp the bytes taken. */
 static int sysctl_write(const struct ctl_table *table, const char *text, size_t *lenp, loff_t *pos)
 {
@@ -839,7 +810,6 @@ static struct kunit_case fs_test_cases[] = {
 	KUNIT_CASE(fs_proc_meminfo),
 	KUNIT_CASE(fs_proc_buddyinfo_and_listing),
 	KUNIT_CASE(fs_proc_maps_format),
-	KUNIT_CASE(fs_proc_self),
 	KUNIT_CASE(fs_proc_sysctl_read_write),
 	KUNIT_CASE(fs_proc_sysctl_bad_input),
 	KUNIT_CASE(fs_proc_sys_max_map_count),

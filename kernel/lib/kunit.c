@@ -61,7 +61,18 @@ void kunit_info(struct kunit *test, const char *fmt, ...)
 void kunit_skip(struct kunit *test, const char *reason)
 {
 	test->skipped = 1;
-	kunit_info(test, "skipped: %s", reason);
+	test->skip_reason = reason;
+}
+
+/*
+ * Announce that the case is about to make the kernel print @report (the
+ * start of an alarming console line, e.g. "BUG: Bad page state"): the test
+ * runner (scripts/ktap.py) then accepts exactly one such line in this case,
+ * and fails the case if it never appears. Call it once per report expected.
+ */
+void kunit_expect_report(struct kunit *test, const char *report)
+{
+	kunit_info(test, "expects report: %s", report);
 }
 
 /*
@@ -116,8 +127,10 @@ static bool run_suite(struct kunit_suite *suite, int number)
 		}
 		if (test.failed)
 			suite_ok = false;
-		printk("    %s %d %s%s\n", test.failed ? "not ok" : "ok", index, c->name,
-		       test.skipped && !test.failed ? " # SKIP" : "");
+		if (test.skipped && !test.failed)
+			printk("    ok %d %s # SKIP %s\n", index, c->name, test.skip_reason);
+		else
+			printk("    %s %d %s\n", test.failed ? "not ok" : "ok", index, c->name);
 	}
 	printk("%s %d %s\n", suite_ok ? "ok" : "not ok", number, suite->name);
 	return suite_ok;

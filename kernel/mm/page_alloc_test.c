@@ -179,16 +179,20 @@ static void buddy_misuse_reported(struct kunit *test)
 
 	page = alloc_pages(GFP_KERNEL, 0);
 	__free_pages(page, 0);
+	kunit_expect_report(test, "BUG: Bad page state");
 	__free_pages(page, 0);				/* double free */
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 1);
 
+	kunit_expect_report(test, "BUG: Bad page state");
 	__free_pages(pfn_to_page(0), 0);		/* reserved, never allocated */
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 2);
 
 	page = alloc_pages(GFP_KERNEL, 2);
+	kunit_expect_report(test, "BUG: Bad page state");
 	__free_pages(page, 1);				/* wrong order: refused */
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 3);
 	KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+	kunit_expect_report(test, "BUG: Bad page state");
 	__free_pages(page + 1, 0);			/* a tail page */
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 4);
 	__free_pages(page, 2);				/* the right free still works */

@@ -287,6 +287,7 @@ static void destroy_with_live_objects_reports(struct kunit *test)
 	for (int i = 0; i < 3; i++)
 		objects[i] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(s), 3);
+	kunit_expect_report(test, "BUG leaky: Objects remaining in leaky on __kmem_cache_shutdown()");
 	kmem_cache_destroy(s);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(),
@@ -373,6 +374,7 @@ static void debug_double_free(struct kunit *test)
 	b = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, a);
 	kmem_cache_free(s, b);
+	kunit_expect_report(test, "BUG dbg-double: Object already free");
 	kmem_cache_free(s, a);		/* not the freelist head: found by the walk */
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG dbg-double: Object already free");
@@ -397,6 +399,7 @@ static void debug_invalid_pointer(struct kunit *test)
 	if (!s)
 		return;
 	a = kmem_cache_alloc(s, GFP_KERNEL);
+	kunit_expect_report(test, "BUG dbg-pointer: Invalid object pointer 0x");
 	kmem_cache_free(s, a + 8);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	snprintf(expected, sizeof(expected), "BUG dbg-pointer: Invalid object pointer 0x%lx",
@@ -422,6 +425,7 @@ static void debug_right_redzone(struct kunit *test)
 	a[60] = 'x';			/* one byte past the end */
 	kmem_cache_free(s, b);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports);
+	kunit_expect_report(test, "BUG dbg-right: Right Redzone overwritten");
 	kmem_cache_free(s, a);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG dbg-right: Right Redzone overwritten");
@@ -448,6 +452,7 @@ static void debug_left_redzone(struct kunit *test)
 		return;
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	a[-1] = 'x';
+	kunit_expect_report(test, "BUG dbg-left: Left Redzone overwritten");
 	kmem_cache_free(s, a);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG dbg-left: Left Redzone overwritten");
@@ -467,6 +472,7 @@ static void debug_write_after_free(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, a[0], POISON_FREE);
 	KUNIT_EXPECT_EQ(test, a[127], POISON_END);
 	a[50] = 0;			/* use after free */
+	kunit_expect_report(test, "BUG dbg-poison: Poison overwritten");
 	b = kmem_cache_alloc(s, GFP_KERNEL);	/* would be a (LIFO), but a is damaged */
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG dbg-poison: Poison overwritten");
@@ -491,10 +497,12 @@ static void debug_kmalloc_reports(struct kunit *test)
 	}
 	a = kmalloc(64, GFP_KERNEL);
 	kfree(a);
+	kunit_expect_report(test, "BUG kmalloc-64: Object already free");
 	kfree(a);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG kmalloc-64: Object already free");
 	a = kmalloc(50, GFP_KERNEL);
+	kunit_expect_report(test, "BUG kmalloc-64: Right Redzone overwritten");
 	a[64] = 1;
 	kfree(a);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 2);
@@ -510,6 +518,7 @@ static void nondebug_double_free_of_head(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, a);
+	kunit_expect_report(test, "BUG plain-double: Object already free");
 	kmem_cache_free(s, a);
 	KUNIT_EXPECT_EQ(test, slab_debug_reports(), reports + 1);
 	KUNIT_EXPECT_STREQ(test, slab_last_report(), "BUG plain-double: Object already free");

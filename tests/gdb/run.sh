@@ -67,6 +67,13 @@ session() {
 		tail -40 "$tmp/gdb.$name.log" >&2
 	fi
 	cleanup
+	# the kernel must have said nothing alarming (scripts/alarms.py) meanwhile
+	if python3 scripts/alarms.py "$console" >"$tmp/alarms.$name"; then
+		echo "ok $name: no kernel report on the console" >>"$results"
+	else
+		echo "not ok $name: no kernel report on the console" >>"$results"
+		sed 's/^/# /' "$tmp/alarms.$name" >>"$results"
+	fi
 }
 
 start=$(date +%s)
@@ -82,6 +89,7 @@ while IFS= read -r line; do
 	*) echo "# $line" ;;
 	esac
 done <"$results"
+echo "1..$n"
 echo "# gdb test: $n checks, $failed failed, $(( $(date +%s) - start )) s"
 if [ "$n" -eq 0 ] || [ "$failed" -ne 0 ]; then
 	for f in "$tmp"/gdb.*.log; do

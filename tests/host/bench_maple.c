@@ -7,6 +7,11 @@
  * and top-down free-range searches, at 1k and 100k ranges. Prints ns per
  * operation (best of ROUNDS), the ratio maple/rb (below 1: maple faster)
  * and the bytes per range each structure holds.
+ *
+ * The red-black tree is augmented as Linux's VMA tree was before the maple
+ * tree: each node also keeps the largest free gap between the ranges of its
+ * subtree (and the subtree's first and last index), so that the free-range
+ * search skips every subtree without a large enough gap, in O(log n).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +24,8 @@
 #ifndef __unused
 #define __unused __attribute__((unused))
 #endif
+/* tree.h calls it on each node whose children changed (rotations, removal) */
+#define RB_AUGMENT(node)	rb_range_augment(node)
 #include <bsd/sys/tree.h>
 
 extern long maple_shim_live;	/* tests/host/maple_slab_shim.c */
@@ -33,6 +40,10 @@ struct rb_range {
 	RB_ENTRY(rb_range) link;
 	unsigned long start, last;
 	void *entry;
+	/* the augmentation, over this node's subtree: */
+	unsigned long first_index;	/* the first range's start */
+	unsigned long last_index;	/* the last range's last */
+	unsigned long max_gap;		/* the largest free gap between two of its ranges */
 };
 
 static int rb_range_cmp(struct rb_range *a, struct rb_range *b)
@@ -40,8 +51,37 @@ static int rb_range_cmp(struct rb_range *a, struct rb_range *b)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Recompute @node's augmentation from its own range and its children's. */
+static void rb_range_augment(struct rb_range *node)
+{
+	struct rb_range *left = node->link.rbe_left, *right = node->link.rbe_right;
+	unsigned long gap = 0;
+
+	node->first_index = left ? left->first_index : node->start;
+	node->last_index = right ? right->last_index : node->last;
+	if (left) {
+		gap = node->start - left->last_index - 1;
+		if (left->max_gap > gap)
+			gap = left->max_gap;
+	}
+	if (right) {
+		if (right->first_index - node->last - 1 > gap)
+			gap = right->first_index - node->last - 1;
+		if (right->max_gap > gap)
+			gap = right->max_gap;
+	}
+	node->max_gap = gap;
+}
+
 RB_HEAD(rb_ranges, rb_range);
 RB_GENERATE_STATIC(rb_ranges, rb_range, link, rb_range_cmp)
+
+/* After a node below @node came or went: recompute the augmentation up to the root. */
+static void rb_range_augment_up(struct rb_range *node)
+{
+	for (; node; node = RB_PARENT(node, link))
+		rb_range_augment(node);
+}
 
 /* The range holding @index, or NULL. */
 static __attribute__((noinline)) struct rb_range *rb_load(struct rb_ranges *head, unsigned long index)
@@ -68,37 +108,80 @@ static __attribute__((noinline)) void rb_store(struct rb_ranges *head, unsigned 
 	node->last = last;
 	node->entry = entry;
 	RB_INSERT(rb_ranges, head, node);
+	rb_range_augment_up(node);
 }
 
 static __attribute__((noinline)) void rb_erase(struct rb_ranges *head, unsigned long index)
 {
-	struct rb_range *node = rb_load(head, index);
+	struct rb_range *node = rb_load(head, index), *parent = RB_PARENT(node, link);
 
+	/*
+	 * With two children, RB_REMOVE puts the successor in its place and
+	 * recomputes up from there itself; otherwise the parent loses a child.
+	 */
 	RB_REMOVE(rb_ranges, head, node);
+	if (!RB_LEFT(node, link) || !RB_RIGHT(node, link))
+		rb_range_augment_up(parent);
 	free(node);
 }
 
+/* The last index of the highest window of @size in free [lo, hi] within [min, max], or 0. */
+static unsigned long rb_window(unsigned long lo, unsigned long hi, unsigned long min,
+			       unsigned long max, unsigned long size)
+{
+	if (lo < min)
+		lo = min;
+	if (hi > max)
+		hi = max;
+	return lo <= hi && hi - lo + 1 >= size ? hi : 0;
+}
+
+/* The highest window of @size within [min, max] in a gap between two ranges of @node's subtree. */
+static unsigned long rb_gap_search(struct rb_range *node, unsigned long min, unsigned long max,
+				   unsigned long size)
+{
+	struct rb_range *left, *right;
+	unsigned long found;
+
+	if (!node || node->max_gap < size || node->first_index > max || node->last_index < min)
+		return 0;
+	left = RB_LEFT(node, link);
+	right = RB_RIGHT(node, link);
+	if (right) {
+		found = rb_gap_search(right, min, max, size);
+		if (!found)
+			found = rb_window(node->last + 1, right->first_index - 1, min, max, size);
+		if (found)
+			return found;
+	}
+	if (left) {
+		found = rb_window(left->last_index + 1, node->start - 1, min, max, size);
+		return found ? found : rb_gap_search(left, min, max, size);
+	}
+	return 0;
+}
+
 /*
- * The highest free window of @size in [min, max], walking down from the top
- * (this rbtree keeps no subtree gaps; Linux before 6.1 augmented its VMA
- * rbtree with them). Returns the window's last index or 0.
+ * The highest free window of @size in [min, max] (what mas_empty_area_rev
+ * finds): above the last range, then the gaps between ranges top-down
+ * (subtrees without a gap of @size skipped), then below the first range.
+ * Returns the window's last index, or 0 if there is none.
  */
 static __attribute__((noinline)) unsigned long rb_empty_area_rev(struct rb_ranges *head,
 		unsigned long min, unsigned long max, unsigned long size)
 {
-	struct rb_range *node = RB_MAX(rb_ranges, head);
-	unsigned long gap_end = ULONG_MAX;
+	struct rb_range *root = RB_ROOT(head);
+	unsigned long found;
 
-	for (; node; node = RB_PREV(rb_ranges, head, node)) {
-		unsigned long hi = gap_end < max ? gap_end : max;
-
-		if (node->last < hi && hi - node->last >= size && hi - size + 1 >= min)
-			return hi;
-		if (node->start <= min)
-			return 0;
-		gap_end = node->start - 1;
-	}
-	return 0;
+	if (!root)
+		return rb_window(0, ULONG_MAX, min, max, size);
+	found = root->last_index < ULONG_MAX ?
+		rb_window(root->last_index + 1, ULONG_MAX, min, max, size) : 0;
+	if (!found)
+		found = rb_gap_search(root, min, max, size);
+	if (!found && root->first_index > 0)
+		found = rb_window(0, root->first_index - 1, min, max, size);
+	return found;
 }
 
 /* ---- Timing ---- */
@@ -133,6 +216,71 @@ static void row(const char *what, unsigned long n, double maple, double rb)
 	printf("%-34s %9.1f %12.1f %7.2fx\n", name, maple, rb, maple / rb);
 }
 
+/*
+ * Do both trees find the same window, for the searches timed and for some
+ * with larger windows (that must skip gaps)? Exits if not: a wrong
+ * baseline would make the figures meaningless.
+ */
+static void check_empty_area_rev(struct maple_tree *mt, struct rb_ranges *head, unsigned long count)
+{
+	for (unsigned long i = 0; i < count; i++) {
+		unsigned long size = i % 4 == 3 ? 9 + i % 7 : 5, max = keys[i], rb;
+		MA_STATE(mas, mt, 0, 0);
+
+		rb = rb_empty_area_rev(head, 0, max, size);
+		if (mas_empty_area_rev(&mas, 0, max, size) ? rb != 0 : rb != mas.last) {
+			fprintf(stderr, "bench_maple: empty area below %lu of size %lu: maple %lu, rb %lu\n",
+				max, size, mas.last, rb);
+			exit(1);
+		}
+	}
+}
+
+/*
+ * The augmented tree against the maple tree through inserts and erases in
+ * random order: after each phase, searches of random sizes below random
+ * limits must find the same windows.
+ */
+static void check_augmented_tree(void)
+{
+	const unsigned long n = 2000;
+	struct rb_ranges head = RB_INITIALIZER(&head);
+	struct maple_tree mt;
+	struct rb_range *node;
+
+	mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
+	for (unsigned long phase = 0; phase < 4; phase++) {
+		for (unsigned long i = 0; i < n; i++) {
+			unsigned long r = order[i] * STRIDE;
+			int present = rb_load(&head, r) != NULL;
+
+			if (phase % 2 == 0 && !present && rnd() % 3) {
+				mtree_store_range(&mt, r, r + 7, (void *)8, GFP_KERNEL);
+				rb_store(&head, r, r + 7, (void *)8);
+			} else if (phase % 2 == 1 && present && rnd() % 2) {
+				mtree_erase(&mt, r);
+				rb_erase(&head, r);
+			}
+		}
+		for (unsigned long i = 0; i < 2000; i++) {
+			unsigned long size = 1 + rnd() % (8 * STRIDE), max = rnd() % (n * STRIDE + 64), rb;
+			MA_STATE(mas, &mt, 0, 0);
+
+			rb = rb_empty_area_rev(&head, 0, max, size);
+			if (mas_empty_area_rev(&mas, 0, max, size) ? rb != 0 : rb != mas.last) {
+				fprintf(stderr, "bench_maple: phase %lu, empty area below %lu of size %lu:"
+					" maple %lu, rb %lu\n", phase, max, size, mas.last, rb);
+				exit(1);
+			}
+		}
+	}
+	__mt_destroy(&mt);
+	while ((node = RB_MIN(rb_ranges, &head)) != NULL) {
+		RB_REMOVE(rb_ranges, &head, node);
+		free(node);
+	}
+}
+
 static void bench_size(unsigned long n)
 {
 	double best[2][6], t;
@@ -154,6 +302,8 @@ static void bench_size(unsigned long n)
 	}
 	for (i = 0; i < LOOKUPS; i++)
 		keys[i] = rnd() % (n * STRIDE);
+	if (n >= 2000)
+		check_augmented_tree();
 
 	for (round = 0; round < ROUNDS; round++) {
 		struct maple_tree mt;
@@ -206,6 +356,8 @@ static void bench_size(unsigned long n)
 		best[1][2] = t < best[1][2] ? t : best[1][2];
 
 		/* Top-down free-range search: a window of 5 below a random limit. */
+		if (round == 0)
+			check_empty_area_rev(&mt, &head, ops_gap);
 		t = now_ns();
 		for (i = 0; i < ops_gap; i++) {
 			MA_STATE(mas, &mt, 0, 0);

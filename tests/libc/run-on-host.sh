@@ -19,7 +19,8 @@ cd "$(dirname "$0")/../.." || exit 1
 
 . tests/lib.sh
 
-# Run a command with a pseudo-terminal as its stdout (util-linux script).
+# Run a command with a pseudo-terminal as its stdout (script, from bsdutils);
+# its exit status (-e) is the command's.
 on_terminal() {
 	script -qec "$1" /dev/null >/dev/null 2>&1
 }
@@ -36,29 +37,37 @@ result $status build-libc-programs
 [ $status -ne 0 ] && exit 1
 
 "$SBRK" >"$TMP/out"
-grep -qx 'sbrk return 0x[0-9a-f]*' "$TMP/out"
-result $? sbrk-example-output
+status=$?
+grep -qx 'sbrk return 0x[0-9a-f]*' "$TMP/out" || status=1
+result $status sbrk-example-output
 
 if have strace; then
 	strace -o "$TMP/trace.file" "$SBRK" >"$TMP/out.file"
-	python3 tests/libc/check_trace.py "$TMP/trace.file" --stdout "$TMP/out.file"
-	result $? sbrk-example-trace-to-file
+	status=$?
+	python3 tests/libc/check_trace.py "$TMP/trace.file" --stdout "$TMP/out.file" || status=1
+	result $status sbrk-example-trace-to-file
 
-	strace -o "$TMP/trace.pipe" "$SBRK" | cat >"$TMP/out.pipe"
-	python3 tests/libc/check_trace.py "$TMP/trace.pipe" --stdout "$TMP/out.pipe"
-	result $? sbrk-example-trace-to-pipe
+	{ strace -o "$TMP/trace.pipe" "$SBRK"; echo $? >"$TMP/status.pipe"; } | cat >"$TMP/out.pipe"
+	status=$(cat "$TMP/status.pipe")
+	python3 tests/libc/check_trace.py "$TMP/trace.pipe" --stdout "$TMP/out.pipe" || status=1
+	result $status sbrk-example-trace-to-pipe
 
-	if have script && on_terminal "strace -o $TMP/trace.tty $SBRK"; then
-		python3 tests/libc/check_trace.py "$TMP/trace.tty"
-		result $? sbrk-example-trace-to-terminal
+	# script (bsdutils, installed by scripts/install-deps): a failure under it is a failure
+	if have script; then
+		on_terminal "strace -o $TMP/trace.tty $SBRK"
+		status=$?
+		python3 tests/libc/check_trace.py "$TMP/trace.tty" || status=1
+		result $status sbrk-example-trace-to-terminal
 	else
-		result 0 sbrk-example-trace-to-terminal "no pseudo-terminal (script)"
+		result 0 sbrk-example-trace-to-terminal "no pseudo-terminal: script (bsdutils) missing"
 	fi
 
 	if have gcc && gcc -o "$TMP/sbrk-glibc" user/sbrk_example.c 2>/dev/null; then
 		strace -o "$TMP/glibc.file" "$TMP/sbrk-glibc" >"$TMP/glibc.out"
-		python3 tests/libc/check_trace.py "$TMP/trace.file" --glibc "$TMP/glibc.file"
-		result $? sbrk-example-trace-same-as-glibc
+		status=$?
+		python3 tests/libc/check_trace.py "$TMP/trace.file" --glibc "$TMP/glibc.file" ||
+			status=1
+		result $status sbrk-example-trace-same-as-glibc
 	else
 		result 0 sbrk-example-trace-same-as-glibc "no gcc for glibc"
 	fi

@@ -17,6 +17,7 @@ struct kunit {
 	const char *name;	/* the running case */
 	int failed;		/* set by a failed expectation */
 	int skipped;
+	const char *skip_reason;	/* kunit_skip()'s, for the "# SKIP" line */
 	void *priv;		/* for the suite's init/exit */
 };
 
@@ -42,6 +43,7 @@ __printf(5, 6) void kunit_fail(struct kunit *test, const char *file, int line,
 			       const char *what, const char *fmt, ...);
 __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
 void kunit_skip(struct kunit *test, const char *reason);
+void kunit_expect_report(struct kunit *test, const char *report);
 
 /* Run the selected suites ("all", or names separated by commas); returns failures. */
 int kunit_run_tests(const char *selection);
