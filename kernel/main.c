@@ -25,6 +25,7 @@
 #include <asm/irq.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/cpufeature.h>
 
 void serial_enable_input(void);
 void run_crashtest(const char *name);
@@ -140,6 +141,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 
 	gdt_init();
 	idt_init();
+	identify_boot_cpu();
 	setup_memory_map(&boot_info);
 	mm_init_all();
 	fork_init();
