@@ -41,13 +41,20 @@ static bool plausible_frame(unsigned long frame)
 	return frame >= 0xffff800000000000UL && (frame & 7) == 0 && frame < ~0xfUL;
 }
 
-/* Print the call trace that starts at frame pointer @frame. */
-void show_trace(unsigned long frame)
+/*
+ * Print the call trace: @return_address first when it is not 0, then the
+ * frames from frame pointer @frame on.
+ */
+static void show_trace_from(unsigned long return_address, unsigned long frame)
 {
 	char symbol[KSYM_SYMBOL_LEN];
 	int depth;
 
 	printk(KERN_EMERG "Call Trace:\n <TASK>\n");
+	if (return_address) {
+		sprint_symbol(symbol, return_address - 1);
+		printk(KERN_EMERG " %s\n", symbol);
+	}
 	for (depth = 0; depth < MAX_TRACE_FRAMES && plausible_frame(frame); depth++) {
 		unsigned long return_address = ((unsigned long *)frame)[1];
 
@@ -59,6 +66,12 @@ void show_trace(unsigned long frame)
 		frame = ((unsigned long *)frame)[0];
 	}
 	printk(KERN_EMERG " </TASK>\n");
+}
+
+/* Print the call trace that starts at frame pointer @frame. */
+void show_trace(unsigned long frame)
+{
+	show_trace_from(0, frame);
 }
 
 /* The backtrace of the caller, as Linux's dump_stack(). */
@@ -213,6 +226,9 @@ void die(const char *what, struct pt_regs *regs, unsigned long error_code)
 	show_regs(regs);
 	if (kernel_text_address(regs->rip))
 		show_trace(regs->rbp);
+	else if (!user_mode(regs) && kernel_text_address(*(unsigned long *)regs->rsp))
+		/* a call to a bad address: the return address it pushed names the caller */
+		show_trace_from(*(unsigned long *)regs->rsp, regs->rbp);
 	printk(KERN_EMERG "---[ end trace 0000000000000000 ]---\n");
 	dumping = false;
 	oops_in_progress = true;
