@@ -226,7 +226,8 @@ void die(const char *what, struct pt_regs *regs, unsigned long error_code)
 	show_regs(regs);
 	if (kernel_text_address(regs->rip))
 		show_trace(regs->rbp);
-	else if (!user_mode(regs) && kernel_text_address(*(unsigned long *)regs->rsp))
+	else if (!user_mode(regs) && plausible_frame(regs->rsp) &&
+		 kernel_text_address(*(unsigned long *)regs->rsp))
 		/* a call to a bad address: the return address it pushed names the caller */
 		show_trace_from(*(unsigned long *)regs->rsp, regs->rbp);
 	printk(KERN_EMERG "---[ end trace 0000000000000000 ]---\n");
