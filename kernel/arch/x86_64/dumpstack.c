@@ -189,7 +189,7 @@ static void show_fault_oops(const struct pt_regs *regs, unsigned long error_code
 	       user_mode(regs) ? "user" : "kernel");
 	printk(KERN_ALERT "#PF: error_code(0x%04lx) - %s\n", error_code,
 	       !(error_code & X86_PF_PROT) ? "not-present page" :
-	       error_code & X86_PF_RSVD ? "reserved bit in page table" : "permissions violation");
+	       error_code & X86_PF_RSVD ? "reserved bit violation" : "permissions violation");
 	if (!(error_code & X86_PF_INSTR) && smap_violation(regs, error_code, address))
 		printk(KERN_ALERT "#PF: SMAP: kernel access to user memory outside "
 		       "user_access_begin()/user_access_end()\n");
