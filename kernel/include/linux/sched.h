@@ -143,8 +143,14 @@ void sleep_on(struct wait_queue_head *queue);
  */
 bool signal_pending(struct task_struct *p);
 
+/*
+ * Interrupts are off from each check of @condition and of the signals to
+ * the sleep: an interrupt that makes the condition true or sends a signal
+ * (Ctrl-C, the timer) in between would otherwise wake nobody.
+ */
 #define wait_event_interruptible(queue, condition) ({			\
 	int __ret = 0;							\
+	unsigned long __flags = local_irq_save();			\
 	while (!(condition)) {						\
 		if (signal_pending(current)) {				\
 			__ret = -512; /* -ERESTARTSYS */		\
@@ -152,6 +158,7 @@ bool signal_pending(struct task_struct *p);
 		}							\
 		sleep_on(&(queue));					\
 	}								\
+	local_irq_restore(__flags);					\
 	__ret;								\
 })
 
