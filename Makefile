@@ -35,10 +35,12 @@ WARN += -Werror
 endif
 
 # The kernel: freestanding, no host headers (only the compiler's own
-# stddef/stdint/stdarg/stdbool), no SSE/FPU, frame pointers kept for backtraces.
+# stddef/stdint/stdarg/stdbool), no SSE/FPU, frame pointers kept for backtraces,
+# the stack protector with its canary in __stack_chk_guard (asm/stackprotector.h).
 KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
-	-mno-red-zone -mcmodel=kernel -fno-pic -fno-pie -fno-stack-protector \
+	-mno-red-zone -mcmodel=kernel -fno-pic -fno-pie \
+	-fstack-protector-strong -mstack-protector-guard=global \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -mno-3dnow \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * Deliberate kernel faults, for testing the oops path itself:
- * crashtest=pagefault|null|stackoverflow|bug|panic|divide|ud|triplefault
- * on the command line. Each must end in an oops (or, for triplefault, a
- * machine reset) that the test harness recognises.
+ * crashtest=pagefault|null|stackoverflow|bug|panic|divide|ud|triplefault|
+ * stackprotector|smap|smep on the command line. Each must end in an oops
+ * or a panic (or, for triplefault, a machine reset) that the test harness
+ * recognises. smap and smep need user memory: they run in init, once its
+ * program is loaded (run_user_crashtest), on a page mapped for them; on a
+ * CPU without SMAP or SMEP they panic saying they did not crash.
  *
  * crashtest=warn only prints a WARNING and boots on: the harness checks
  * that a test whose console shows it fails unless it declared it.
@@ -12,6 +15,11 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/bug.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
+#include <linux/errno.h>
 #include <asm/traps.h>
 
 /* An address in the unused vmalloc range: never mapped in this kernel. */
@@ -45,8 +53,70 @@ static __noinline void crashtest_divide(void)
 	printk("%lu\n", hundred / zero);
 }
 
+/* Overrun a local array through a length the compiler cannot see: the canary goes first. */
+static __noinline void crashtest_stackprotector(void)
+{
+	volatile size_t length = 48;
+	char buffer[16];
+
+	memset(buffer, 'A', length);
+	printk("crashtest: buffer %c\n", buffer[0]);
+}
+
+/*
+ * A user page holding one `ret`, mapped read-write-execute in init's
+ * address space and filled through copy_to_user (the legal way in).
+ */
+static unsigned long map_user_ret(void)
+{
+	static const u8 ret = 0xc3;
+	unsigned long page = do_mmap(current->mm, NULL, 0, PAGE_SIZE,
+				     PROT_READ | PROT_WRITE | PROT_EXEC,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+
+	if (IS_ERR_VALUE(page) || copy_to_user((void __user *)page, &ret, 1))
+		panic("crashtest: no user page (%ld)", (long)page);
+	return page;
+}
+
+/* Read user memory directly, not through copy_from_user: SMAP refuses. */
+static __noinline void crashtest_smap(unsigned long user_address)
+{
+	printk(KERN_INFO "crashtest: reading user address %lx directly\n", user_address);
+	printk(KERN_INFO "crashtest: read %#x\n", *(volatile u8 *)user_address);
+}
+
+/* Call user code from the kernel: SMEP refuses (without it, `ret` comes back). */
+static __noinline void crashtest_smep(unsigned long user_address)
+{
+	((void (*)(void))user_address)();
+}
+
+/* The crash tests that need a process with user memory: smap and smep. */
+static bool user_crashtest(const char *name)
+{
+	return strcmp(name, "smap") == 0 || strcmp(name, "smep") == 0;
+}
+
+/* Called by init once its program is loaded: run crashtest=smap or smep. */
+void run_user_crashtest(const char *name)
+{
+	if (!user_crashtest(name))
+		return;
+	printk(KERN_INFO "crashtest: %s\n", name);
+	if (strcmp(name, "smap") == 0)
+		crashtest_smap(map_user_ret());
+	else
+		crashtest_smep(map_user_ret());
+	/* on a CPU without the protection: say so, and stop as the other tests do */
+	panic("crashtest: %s did not crash (is %s on? see the x86/cpu line)",
+	      name, name[2] == 'a' ? "SMAP" : "SMEP");
+}
+
 void run_crashtest(const char *name)
 {
+	if (user_crashtest(name))
+		return;		/* later, in init: run_user_crashtest */
 	printk(KERN_INFO "crashtest: %s\n", name);
 	if (strcmp(name, "warn") == 0) {
 		WARN_ON(name[0] == 'w');
@@ -62,6 +132,8 @@ void run_crashtest(const char *name)
 		BUG_ON(name[0] == 'b');
 	else if (strcmp(name, "panic") == 0)
 		panic("crashtest: deliberate panic");
+	else if (strcmp(name, "stackprotector") == 0)
+		crashtest_stackprotector();
 	else if (strcmp(name, "divide") == 0)
 		crashtest_divide();
 	else if (strcmp(name, "ud") == 0)

@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <asm/switch_to.h>
+#include <asm/stackprotector.h>
 
 static struct kmem_cache *task_struct_cachep;
 static pid_t last_pid;
@@ -58,6 +59,7 @@ struct task_struct *alloc_task(void)
 	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->run_list);
 	p->pid = alloc_pid();
+	p->stack_canary = get_random_canary();
 	return p;
 }
 

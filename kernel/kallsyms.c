@@ -47,6 +47,16 @@ int sprint_symbol(char *buf, unsigned long address)
 	return sprintf(buf, "%s+0x%lx/0x%lx", name, offset, size);
 }
 
+int sprint_backtrace(char *buf, unsigned long address)
+{
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup(address - 1, &size, &offset);
+
+	if (!name)
+		return sprintf(buf, "0x%lx", address);
+	return sprintf(buf, "%s+0x%lx/0x%lx", name, offset + 1, size);
+}
+
 unsigned long kallsyms_lookup_name(const char *name)
 {
 	for (unsigned long i = 0; i < kallsyms_num; i++)

@@ -25,9 +25,12 @@
 #include <asm/irq.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/cpufeature.h>
+#include <asm/stackprotector.h>
 
 void serial_enable_input(void);
 void run_crashtest(const char *name);
+void run_user_crashtest(const char *name);
 void setup_memory_map(const struct boot_info *boot);
 void mm_init_all(void);
 void rest_init(void);
@@ -126,6 +129,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 {
 	const char *option;
 
+	boot_init_stack_canary(&init_task.stack_canary);
 	serial_init();
 	vga_init();
 	printk(KERN_NOTICE "%s", linux_banner);
@@ -139,6 +143,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 
 	gdt_init();
 	idt_init();
+	identify_boot_cpu();
 	setup_memory_map(&boot_info);
 	mm_init_all();
 	fork_init();
@@ -180,6 +185,8 @@ static void kernel_init(void)
 	err = kernel_execve(path, argv, envp);
 	if (err)
 		panic("Requested init %s failed (error %d).", path, err);
+	if (cmdline_get("crashtest"))
+		run_user_crashtest(cmdline_get("crashtest"));
 	return_to_user_mode(task_pt_regs(current));
 }
 

@@ -48,6 +48,16 @@ void panic(const char *fmt, ...)
 	machine_halt();
 }
 
+/*
+ * Called by a function built with the stack protector whose canary was
+ * overwritten on return: its stack is corrupt and so, maybe, its return
+ * address. Linux's message names that function (%pB of our return address).
+ */
+__noreturn void __stack_chk_fail(void)
+{
+	panic("stack-protector: Kernel stack is corrupted in: %pB", __builtin_return_address(0));
+}
+
 /* BUG()/BUG_ON(): print where (and @cond, if any), then oops through ud2. Does not return. */
 void report_bug(const char *file, int line, const char *cond)
 {

@@ -3,7 +3,7 @@
  * vsnprintf for the kernel: %d %i %u %x %X %o %p %s %c %%, the flags
  * '-' '0' '+' ' ' '#', a width (or '*'), a precision for strings and
  * the h/hh/l/ll/z/t lengths. Extensions as Linux: %pS prints a kernel
- * address as symbol+0xoff/0xsize; plain %p prints the raw pointer as 16
+ * address as symbol+0xoff/0xsize, %pB a return address the same way; plain %p prints the raw pointer as 16
  * hex digits (a teaching kernel has nothing to hide).
  */
 #include <linux/kernel.h>
@@ -167,10 +167,11 @@ static void put_pointer(struct output *out, struct format_spec *spec, const char
 {
 	char symbol[KSYM_SYMBOL_LEN];
 
-	if ((*fmt)[1] == 'S' || (*fmt)[1] == 's') {
-		(*fmt)++;
-		int len = sprint_symbol(symbol, (unsigned long)ptr);
+	if ((*fmt)[1] == 'S' || (*fmt)[1] == 's' || (*fmt)[1] == 'B') {
+		int len = (*fmt)[1] == 'B' ? sprint_backtrace(symbol, (unsigned long)ptr)
+					   : sprint_symbol(symbol, (unsigned long)ptr);
 
+		(*fmt)++;
 		put_padded(out, spec, symbol, len);
 		return;
 	}

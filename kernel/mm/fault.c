@@ -156,6 +156,12 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 
 	if (error_code & X86_PF_RSVD)
 		return bad_area(regs, error_code, address);
+	/*
+	 * Linux: with SMAP on, a kernel access to user memory outside
+	 * user_access_begin/end is a bug, not a fault to resolve or fix up.
+	 */
+	if (smap_violation(regs, error_code, address))
+		die("page fault", regs, error_code);
 	if (error_code & X86_PF_USER)
 		flags |= FAULT_FLAG_USER;
 	if (error_code & X86_PF_WRITE)

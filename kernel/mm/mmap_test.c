@@ -22,6 +22,8 @@
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <asm/processor.h>
+#include <asm/cpufeature.h>
 
 #define HEAP_START	0x600000UL	/* start_brk of the test address spaces */
 #define MAP_ANON_PRIVATE	(MAP_PRIVATE | MAP_ANONYMOUS)
@@ -611,7 +613,9 @@ static void fault_handler_decisions(struct kunit *test)
 {
 	struct mm_struct *mm = test_mm(), *saved = current->mm;
 	unsigned long a = 0x70000000, stack = 0x7f0000000000UL, pending = current->pending_signals;
-	struct pt_regs kregs = { .cs = 0x08 }, uregs = { .cs = 0x2b, .rip = 0x401000 };
+	/* a uaccess fault happens inside user_access_begin/end: EFLAGS.AC is set */
+	struct pt_regs kregs = { .cs = 0x08, .rflags = X86_EFLAGS_AC }, no_door = { .cs = 0x08 };
+	struct pt_regs uregs = { .cs = 0x2b, .rip = 0x401000 };
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
 	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, PAGE_SIZE, PROT_READ, MAP_ANON_PRIVATE | MAP_FIXED), a);
@@ -624,6 +628,11 @@ static void fault_handler_decisions(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, handle_page_fault(&kregs, X86_PF_WRITE | X86_PF_PROT, a));
 	KUNIT_EXPECT_FALSE(test, handle_page_fault(&kregs, 0, a + PAGE_SIZE));
 	KUNIT_EXPECT_FALSE(test, handle_page_fault(&kregs, 0, 0xffff888000100000UL));
+	/* outside the door, with SMAP on, a kernel access to user memory is a bug */
+	KUNIT_EXPECT_EQ(test, smap_violation(&no_door, 0, a), boot_cpu_has(X86_FEATURE_SMAP));
+	KUNIT_EXPECT_FALSE(test, smap_violation(&kregs, 0, a));
+	KUNIT_EXPECT_FALSE(test, smap_violation(&no_door, 0, 0xffff888000100000UL));
+	KUNIT_EXPECT_FALSE(test, smap_violation(&uregs, X86_PF_USER, a));
 	/* the stack grows down on a fault below it */
 	KUNIT_EXPECT_TRUE(test, handle_page_fault(&kregs, X86_PF_WRITE, stack - 3 * PAGE_SIZE));
 	KUNIT_EXPECT_EQ(test, vma_lookup(mm, stack)->vm_start, stack - 3 * PAGE_SIZE);
@@ -714,7 +723,7 @@ static void fork_shares_pages_read_only(struct kunit *test)
 static void cow_write_copies_then_last_holder_reuses(struct kunit *test)
 {
 	struct mm_struct *child, *parent = cow_parent_and_child(&child), *saved = current->mm;
-	struct pt_regs kregs = { .cs = 0x08 };
+	struct pt_regs kregs = { .cs = 0x08, .rflags = X86_EFLAGS_AC };	/* a uaccess fault */
 	struct page *page;
 	unsigned long free_before;
 

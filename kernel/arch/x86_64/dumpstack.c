@@ -14,6 +14,8 @@
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
+#include <asm/pgtable.h>
+#include <asm/page.h>
 
 #define MAX_TRACE_FRAMES	32
 
@@ -39,13 +41,20 @@ static bool plausible_frame(unsigned long frame)
 	return frame >= 0xffff800000000000UL && (frame & 7) == 0 && frame < ~0xfUL;
 }
 
-/* Print the call trace that starts at frame pointer @frame. */
-void show_trace(unsigned long frame)
+/*
+ * Print the call trace: @return_address first when it is not 0, then the
+ * frames from frame pointer @frame on.
+ */
+static void show_trace_from(unsigned long return_address, unsigned long frame)
 {
 	char symbol[KSYM_SYMBOL_LEN];
 	int depth;
 
 	printk(KERN_EMERG "Call Trace:\n <TASK>\n");
+	if (return_address) {
+		sprint_symbol(symbol, return_address - 1);
+		printk(KERN_EMERG " %s\n", symbol);
+	}
 	for (depth = 0; depth < MAX_TRACE_FRAMES && plausible_frame(frame); depth++) {
 		unsigned long return_address = ((unsigned long *)frame)[1];
 
@@ -57,6 +66,12 @@ void show_trace(unsigned long frame)
 		frame = ((unsigned long *)frame)[0];
 	}
 	printk(KERN_EMERG " </TASK>\n");
+}
+
+/* Print the call trace that starts at frame pointer @frame. */
+void show_trace(unsigned long frame)
+{
+	show_trace_from(0, frame);
 }
 
 /* The backtrace of the caller, as Linux's dump_stack(). */
@@ -84,23 +99,101 @@ void show_regs(const struct pt_regs *regs)
 	       read_cr0(), read_cr2(), __read_cr3(), read_cr4());
 }
 
-/* The headline lines Linux prints before "Oops:" for a page fault. */
-static void show_fault_headline(unsigned long error_code)
+/*
+ * Walk the page tables for @address: store the entries met, top down, in
+ * @entries and return how many (the last is the leaf, or the first entry
+ * not present).
+ */
+static int walk_page_table(unsigned long address, unsigned long entries[4])
 {
-	unsigned long address = read_cr2();
+	pgd_t *pgd = pgd_offset_pgd(__va(__read_cr3() & PTE_PFN_MASK), address);
+	pud_t *pud;
+	pmd_t *pmd;
 
-	if (address < 4096)
-		printk(KERN_EMERG "BUG: kernel NULL pointer dereference, address: %016lx\n", address);
+	entries[0] = pgd_val(*pgd);
+	if (!pgd_present(*pgd))
+		return 1;
+	pud = pud_offset(pgd, address);
+	entries[1] = pud_val(*pud);
+	if (!pud_present(*pud) || pud_large(*pud))
+		return 2;
+	pmd = pmd_offset(pud, address);
+	entries[2] = pmd_val(*pmd);
+	if (!pmd_present(*pmd) || pmd_large(*pmd))
+		return 3;
+	entries[3] = pte_val(*pte_offset_kernel(pmd, address));
+	return 4;
+}
+
+/*
+ * Linux's dump_pagetable: the entries for the faulting address on one line
+ * (P4D repeats the PGD entry: 4-level paging folds that level).
+ */
+static void dump_pagetable(const unsigned long *entries, int levels)
+{
+	static const char *const names[] = { "PUD", "PMD", "PTE" };
+
+	printk(KERN_ALERT "PGD %lx P4D %lx", entries[0], entries[0]);
+	for (int i = 1; i < levels; i++)
+		printk(KERN_CONT " %s %lx", names[i - 1], entries[i]);
+	printk(KERN_CONT "\n");
+}
+
+/* Is the leaf of @entries a present page that user mode may access (U set at every level)? */
+static bool user_page(const unsigned long *entries, int levels)
+{
+	unsigned long all = _PAGE_PRESENT | _PAGE_USER;
+
+	for (int i = 0; i < levels; i++)
+		all &= entries[i];
+	return all == (_PAGE_PRESENT | _PAGE_USER);
+}
+
+/* May the leaf of @entries be executed (NX clear at every level)? */
+static bool executable(const unsigned long *entries, int levels)
+{
+	for (int i = 0; i < levels; i++)
+		if (entries[i] & _PAGE_NX)
+			return false;
+	return true;
+}
+
+/*
+ * The lines Linux's show_fault_oops prints before "Oops:" for a page
+ * fault: why an instruction fetch failed, the address, the access and the
+ * page-table entries. One line is this kernel's own: Linux does not name
+ * SMAP when the kernel touches a user page with the door shut; here the
+ * reader is told.
+ */
+static void show_fault_oops(const struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long address = read_cr2(), entries[4];
+	int levels = walk_page_table(address, entries);
+	bool present = entries[levels - 1] & _PAGE_PRESENT;
+	bool exec = executable(entries, levels), user = user_page(entries, levels);
+
+	if (error_code & X86_PF_INSTR) {
+		if (present && !exec)
+			printk(KERN_CRIT "kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+		if (present && exec && user && (read_cr4() & X86_CR4_SMEP))
+			printk(KERN_CRIT "unable to execute userspace code (SMEP?) (uid: 0)\n");
+	}
+	if (address < 4096 && !user_mode(regs))
+		printk(KERN_ALERT "BUG: kernel NULL pointer dereference, address: %016lx\n", address);
 	else
-		printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n", address);
-	printk(KERN_EMERG "#PF: %s %s access in %s mode\n",
+		printk(KERN_ALERT "BUG: unable to handle page fault for address: %016lx\n", address);
+	printk(KERN_ALERT "#PF: %s %s in %s mode\n",
 	       error_code & X86_PF_USER ? "user" : "supervisor",
 	       error_code & X86_PF_INSTR ? "instruction fetch" :
-	       error_code & X86_PF_WRITE ? "write" : "read",
-	       error_code & X86_PF_USER ? "user" : "kernel");
-	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", error_code,
-	       error_code & X86_PF_RSVD ? "reserved bit violation" :
-	       error_code & X86_PF_PROT ? "permissions violation" : "not-present page");
+	       error_code & X86_PF_WRITE ? "write access" : "read access",
+	       user_mode(regs) ? "user" : "kernel");
+	printk(KERN_ALERT "#PF: error_code(0x%04lx) - %s\n", error_code,
+	       !(error_code & X86_PF_PROT) ? "not-present page" :
+	       error_code & X86_PF_RSVD ? "reserved bit violation" : "permissions violation");
+	if (!(error_code & X86_PF_INSTR) && smap_violation(regs, error_code, address))
+		printk(KERN_ALERT "#PF: SMAP: kernel access to user memory outside "
+		       "user_access_begin()/user_access_end()\n");
+	dump_pagetable(entries, levels);
 }
 
 /* A double fault whose CR2 lies in a stack guard page is a stack overflow. */
@@ -124,7 +217,7 @@ void die(const char *what, struct pt_regs *regs, unsigned long error_code)
 	}
 	dumping = true;
 	if (regs->vector == X86_TRAP_PF) {
-		show_fault_headline(error_code);
+		show_fault_oops(regs, error_code);
 		what = "Oops";
 	} else if (regs->vector == X86_TRAP_DF && show_stack_overflow()) {
 		what = "kernel stack overflow (double-fault)";
@@ -133,6 +226,10 @@ void die(const char *what, struct pt_regs *regs, unsigned long error_code)
 	show_regs(regs);
 	if (kernel_text_address(regs->rip))
 		show_trace(regs->rbp);
+	else if (!user_mode(regs) && plausible_frame(regs->rsp) &&
+		 kernel_text_address(*(unsigned long *)regs->rsp))
+		/* a call to a bad address: the return address it pushed names the caller */
+		show_trace_from(*(unsigned long *)regs->rsp, regs->rbp);
 	printk(KERN_EMERG "---[ end trace 0000000000000000 ]---\n");
 	dumping = false;
 	oops_in_progress = true;

@@ -3,8 +3,12 @@
  * an error code (the CPU's, or 0) and the vector number, then jumps to
  * common_interrupt, which saves the registers as struct pt_regs and calls
  * do_interrupt(regs). Entries from user mode swap GS to the kernel's.
+ * Every entry shuts SMAP's door first (ASM_CLAC, as Linux's idtentry):
+ * an interrupt that arrives inside a user copy must not run its handler
+ * with user memory open; iretq gives the copy its EFLAGS.AC back.
  */
 #include <asm/segment.h>
+#include <asm/smap.h>
 
 #define PT_REGS_GPRS	(15 * 8)
 #define PT_REGS_CS	(PT_REGS_GPRS + 3 * 8)	/* after vector, orig_rax, rip */
@@ -50,6 +54,7 @@
 	.type	common_interrupt, @function
 common_interrupt:
 	/* stack: vector, error code, rip, cs, rflags, rsp, ss */
+	ASM_CLAC
 	testb	$3, 24(%rsp)
 	jz	1f
 	swapgs

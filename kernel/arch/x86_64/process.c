@@ -17,6 +17,7 @@
 #include <asm/desc.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
+#include <asm/stackprotector.h>
 #include <linux/strace.h>
 
 #define X86_CR0_MP		(1UL << 1)
@@ -36,6 +37,9 @@ struct cpu_entry_area {
 };
 
 static struct cpu_entry_area cpu_entry;
+
+/* The running task's stack-protector canary (asm/stackprotector.h): Linux's per-CPU slot. */
+unsigned long __stack_chk_guard;
 static u8 initial_fpu_state[512] __aligned(16);
 
 extern char entry_SYSCALL_64[];
@@ -134,6 +138,8 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 	cpu_entry.stack_top = stack_top;
 	tss_set_kernel_stack(stack_top);
+	/* frames on @next's stack were made with its canary; this frame's check runs there too */
+	__stack_chk_guard = next->stack_canary;
 	current = next;
 	switch_stacks(&prev->thread.sp, next->thread.sp);
 }

@@ -12,6 +12,8 @@
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <asm/extable.h>
+#include <asm/cpufeature.h>
+#include <linux/uaccess.h>
 
 static const char *const trap_names[32] = {
 	[X86_TRAP_DE] = "divide error",
@@ -43,6 +45,12 @@ const char *trap_name(unsigned int vector)
 	if (vector < ARRAY_SIZE(trap_names) && trap_names[vector])
 		return trap_names[vector];
 	return "reserved";
+}
+
+bool smap_violation(const struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	return address < TASK_SIZE && !user_mode(regs) && !(error_code & X86_PF_USER) &&
+	       boot_cpu_has(X86_FEATURE_SMAP) && !(regs->rflags & X86_EFLAGS_AC);
 }
 
 /* #PF: the memory manager, then an exception-table fixup, else an oops. */

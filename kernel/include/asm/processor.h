@@ -18,6 +18,9 @@
 #define X86_EFLAGS_TF		(1UL << 8)
 #define X86_EFLAGS_AC		(1UL << 18)
 
+#define X86_CR4_SMEP		(1UL << 20)	/* no kernel execution of user pages */
+#define X86_CR4_SMAP		(1UL << 21)	/* no kernel access to user pages unless EFLAGS.AC */
+
 static inline unsigned long read_cr0(void)
 {
 	unsigned long v;
@@ -69,6 +72,15 @@ static inline u64 rdtsc(void)
 
 	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((u64)hi << 32) | lo;
+}
+
+/* RFLAGS as it is now. */
+static inline unsigned long native_save_fl(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfq; popq %0" : "=r"(flags) : : "memory");
+	return flags;
 }
 
 static inline void local_irq_enable(void)

@@ -52,6 +52,12 @@ void idt_invalidate(void);
 bool handle_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
 
 /*
+ * A kernel-mode access to a user address while SMAP is on and its door
+ * (EFLAGS.AC) is shut: a kernel bug, never fixed up (traps.c).
+ */
+bool smap_violation(const struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
+/*
  * An exception other than #PF or #DF in user mode (kernel/signal.c):
  * returns true when a signal was queued for the task, false for an oops.
  */

@@ -18,6 +18,11 @@
 const char *kallsyms_lookup(unsigned long address, unsigned long *size, unsigned long *offset);
 /* Format @address as "name+0xoff/0xsize" (or as a bare hex number) into @buf. */
 int sprint_symbol(char *buf, unsigned long address);
+/*
+ * The same for a return address (Linux's %pB): named after the call before
+ * it, which matters when the call is a function's last instruction.
+ */
+int sprint_backtrace(char *buf, unsigned long address);
 /* The address of the function called @name, or 0. */
 unsigned long kallsyms_lookup_name(const char *name);
 

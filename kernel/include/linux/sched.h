@@ -103,6 +103,7 @@ struct task_struct {
 	bool traced;			/* print system calls (strace) */
 	unsigned long clear_child_tid;	/* set_tid_address */
 	struct file *files[NR_OPEN_DEFAULT];
+	unsigned long stack_canary;	/* this task's stack-protector canary (asm/stackprotector.h) */
 	struct thread_struct thread;
 };
 

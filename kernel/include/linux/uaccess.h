@@ -6,12 +6,18 @@
  * on an unmapped or forbidden user page makes it return an error instead
  * of oopsing (the faulting instructions are in the exception table).
  * Faults on pages that a VMA allows are demand-paged as usual.
+ *
+ * Under SMAP these functions are the only kernel code that may touch user
+ * memory: each opens the door with user_access_begin() and closes it
+ * with user_access_end() around the few instructions that do the copy.
+ * Any other access to a user address is a kernel bug and oopses.
  */
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/smap.h>
 
 #define TASK_SIZE	0x00007ffffffff000UL	/* user space is [0, TASK_SIZE) */
 
@@ -21,6 +27,24 @@ static inline bool access_ok(const void __user *addr, unsigned long size)
 	unsigned long a = (unsigned long)addr;
 
 	return size <= TASK_SIZE && a <= TASK_SIZE - size;
+}
+
+/*
+ * Open SMAP's door for an access to [ptr, ptr + len), if that range is user
+ * space (Linux's user_access_begin); false, with the door shut, if not.
+ */
+static __always_inline bool user_access_begin(const void __user *ptr, unsigned long len)
+{
+	if (!access_ok(ptr, len))
+		return false;
+	stac();
+	return true;
+}
+
+/* Shut the door again (Linux's user_access_end). */
+static __always_inline void user_access_end(void)
+{
+	clac();
 }
 
 /* Return the number of bytes NOT copied (0 on success), as Linux's. */
