@@ -404,12 +404,27 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &contig_page_data.node_zones[ZONE_NORMAL].per_cpu_pageset;
 
-	/* Fast path: a block of this order waits in the per-CPU lists. */
-	if (likely(pcp_allowed_order(order) && pcp->high && !list_empty(&pcp->lists[order]))) {
-		struct page *page = pcp_list_pop(pcp, order);
+	/*
+	 * Fast path: a block of this order waits in the per-CPU lists (empty
+	 * while they are disabled) and is as a free block must be; anything
+	 * else, zeroing included, goes the slow way, which also reports.
+	 */
+	if (likely(pcp_allowed_order(order) && !(gfp & __GFP_ZERO) &&
+		   !list_empty(&pcp->lists[order]))) {
+		struct page *page = list_first_entry(&pcp->lists[order], struct page, buddy_list);
 
-		if (likely(prep_new_page(page, order, gfp)))
+		if (likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_refcount == 0 &&
+			   page->_mapcount == -1)) {
+			/* Unlinked without poisoning: the links are rewritten before any reuse. */
+			__list_del(page->buddy_list.prev, page->buddy_list.next);
+			pcp->count -= 1 << order;
+			page->_refcount = 1;
+			if (order) {
+				__SetPageHead(page);
+				page->private = order;
+			}
 			return page;
+		}
 	}
 	return __alloc_pages_slowpath(gfp, order);
 }
@@ -445,16 +460,11 @@ static inline void free_the_page(struct page *page, unsigned int order)
 		__free_one_page(page, page_to_pfn(page), zone, order);
 }
 
-/**
- * __free_pages - drop a reference to a block from alloc_pages()
- * @page: its first page
- * @order: the order it was allocated with
- *
- * The block is freed when the last reference goes. Freeing a free page,
- * a page never allocated, or with the wrong order is reported
- * ("BUG: Bad page state") and refused.
+/*
+ * Everything __free_pages' fast path leaves: another reference, a misuse
+ * to report, a large block, full or disabled per-CPU lists.
  */
-void __free_pages(struct page *page, unsigned int order)
+static __noinline void __free_pages_slowpath(struct page *page, unsigned int order)
 {
 	const char *problem;
 
@@ -471,6 +481,32 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	page->_refcount = 0;
 	free_the_page(page, order);
+}
+
+/**
+ * __free_pages - drop a reference to a block from alloc_pages()
+ * @page: its first page
+ * @order: the order it was allocated with
+ *
+ * The block is freed when the last reference goes. Freeing a free page,
+ * a page never allocated, or with the wrong order is reported
+ * ("BUG: Bad page state") and refused.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	struct per_cpu_pages *pcp = &contig_page_data.node_zones[ZONE_NORMAL].per_cpu_pageset;
+
+	/* Fast path: the last reference to a well-formed small block, room on the lists. */
+	if (likely(pcp_allowed_order(order) && free_page_expected(page, order) &&
+		   pcp->count + (1 << order) < pcp->high)) {
+		page->_refcount = 0;
+		page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
+		page->private = 0;
+		list_add(&page->buddy_list, &pcp->lists[order]);
+		pcp->count += 1 << order;
+		return;
+	}
+	__free_pages_slowpath(page, order);
 }
 
 /* __free_pages by kernel address; 0 is ignored (Linux free_pages). */
