@@ -448,13 +448,12 @@ static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
 static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
 {
 	for (;;) {
-		struct maple_node *node = mte_to_node(mas->node);
-		unsigned char end = ma_data_end(node, maple_leaf_64, mas->max);
 		void *entry;
 
 		if (mas->last == ULONG_MAX || mas->last >= limit)
 			break;
-		if (mas->offset >= end) {
+		/* Only the leaf's last used slot ends at its maximum. */
+		if (mas->last >= mas->max) {
 			/* Next leaf: walk down to the index after this one. */
 			mas->index = mas->max + 1;
 			entry = mas_state_walk(mas);
@@ -925,10 +924,14 @@ static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
 		/*
 		 * Appending: fill the left node and leave the rest to the right
 		 * one, on the tree's right edge, which may stay short (see
-		 * mas_wr_short_ok): a run of appends packs nodes full.
+		 * mas_wr_short_ok): a run of appends packs nodes full. The last
+		 * entry stays with the NULL range after it, so that growing it
+		 * (brk) remains a store inside one leaf.
 		 */
 		if (wr->append && count == 2 && !j) {
 			end = min(b->count - 1, (int)mt_slots[type]);
+			if (ma_is_leaf(type) && !b->slot[b->count - 1])
+				end = min(end, b->count - 2);
 			if (ma_is_leaf(type) && !b->slot[end - 1])
 				end--;
 		} else if (ma_is_leaf(type) && j < count - 1 && !b->slot[end - 1]) {
@@ -1435,6 +1438,41 @@ static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gf
 }
 
 /*
+ * The first store into an empty tree (Linux's mas_root_expand): one leaf
+ * with the range and the NULL ranges around it. Storing NULL changes
+ * nothing. Returns 0 or -ENOMEM (the tree still empty).
+ */
+static int mas_root_expand(struct ma_state *mas, void *entry, gfp_t gfp, bool may_alloc)
+{
+	struct maple_range_64 *leaf;
+	struct maple_enode *root;
+	unsigned char slot = 0;
+
+	if (entry) {
+		if (!mas_allocated(mas)) {
+			BUG_ON(!may_alloc);
+			if (mas_node_count(mas, 1, gfp))
+				return -ENOMEM;
+		}
+		root = mt_mk_node(mas_pop_node(mas), maple_leaf_64);
+		leaf = &mte_to_node(root)->mr64;
+		if (mas->index)
+			leaf->pivot[slot++] = mas->index - 1;
+		leaf->slot[slot] = entry;
+		/* The last used slot's pivot is the node's maximum. */
+		leaf->pivot[slot] = mas->last;
+		if (mas->last != ULONG_MAX)
+			leaf->pivot[++slot] = ULONG_MAX;
+		mte_set_root_parent(root, mas->tree);
+		mas->tree->ma_root = root;
+		mt_set_height(mas->tree, 1);
+		mt_wr_path_count[MAPLE_WR_ROOT_EXPAND]++;
+	}
+	mas->node = MAS_PAUSE;
+	return 0;
+}
+
+/*
  * Store @entry over [mas->index, mas->last]. If the write needs more nodes
  * than @mas holds, allocate them with @gfp when @may_alloc, else BUG.
  * Returns 0, -EINVAL for a backwards range, or -ENOMEM with the tree unchanged.
@@ -1448,6 +1486,8 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 	*content = NULL;
 	if (mas->index > mas->last)
 		return -EINVAL;
+	if (!mas->tree->ma_root && mt_wr_fast_paths)
+		return mas_root_expand(mas, entry, gfp, may_alloc);
 	if (mas_wr_plan(mas, entry, &l)) {
 		*content = l.content;
 		mas_wr_modify(mas, &l, entry);

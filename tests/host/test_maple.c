@@ -798,7 +798,7 @@ static void maple_host_fast_path_choice(struct kunit *test)
 
 	mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
 	/* A process: text, data, heap, stack; one leaf. */
-	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x400000, 0x400fff, E(1)), MAPLE_WR_REBUILD);
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x400000, 0x400fff, E(1)), MAPLE_WR_ROOT_EXPAND);
 	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x401000, 0x401fff, E(2)), MAPLE_WR_APPEND);
 	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x402000, 0x402fff, vma), MAPLE_WR_APPEND);
 	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x7ffffffde000, 0x7fffffffefff, E(3)),
@@ -912,9 +912,10 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 		mtree_destroy(&fast);
 		mtree_destroy(&slow);
 	}
-	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu, rebuild %lu",
-		   taken[MAPLE_WR_EXACT_FIT], taken[MAPLE_WR_SLOT_STORE], taken[MAPLE_WR_APPEND],
-		   taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBUILD]);
+	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu, rebuild %lu,"
+		   " root expand %lu", taken[MAPLE_WR_EXACT_FIT], taken[MAPLE_WR_SLOT_STORE],
+		   taken[MAPLE_WR_APPEND], taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBUILD],
+		   taken[MAPLE_WR_ROOT_EXPAND]);
 	for (p = 0; p < MAPLE_WR_REBUILD; p++)
 		KUNIT_EXPECT_GT(test, taken[p], 1000);
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
