@@ -288,6 +288,7 @@ static void ma_free_node(struct maple_node *node)
 /* Free the nodes @mas still holds (Linux's mas_destroy). */
 void mas_destroy(struct ma_state *mas)
 {
+	mas->mas_flags &= ~MA_STATE_PREALLOC;
 	while (mas->alloc) {
 		struct maple_alloc *node = mas->alloc;
 
@@ -1142,6 +1143,13 @@ static bool mas_wr_leaf_walk(struct ma_state *mas, struct maple_leaf_wr *l)
 	struct maple_node *node;
 	unsigned long *pivots;
 
+	/* mas_preallocate() found the leaf already (the tree has not changed since). */
+	if ((mas->mas_flags & MA_STATE_PREALLOC) && mas_is_active(mas) &&
+	    mas->index >= mas->min && mas->last <= mas->max) {
+		enode = mas->node;
+		min = mas->min;
+		max = mas->max;
+	}
 	for (;;) {
 		enum maple_type type = mte_node_type(enode);
 
@@ -1540,7 +1548,7 @@ int mas_store_gfp(struct ma_state *mas, void *entry, gfp_t gfp)
 
 /**
  * mas_preallocate() - reserve the nodes a store of @entry over [mas->index, mas->last] needs.
- * @mas: the maple state (its range is kept)
+ * @mas: the maple state: its range is kept, and it is left on the leaf a fast store will change
  * @entry: the entry to be stored
  * @gfp: allocation flags
  *
@@ -1559,8 +1567,15 @@ int mas_preallocate(struct ma_state *mas, void *entry, gfp_t gfp)
 	struct maple_leaf_wr l;
 	unsigned long need = 0;
 
-	if (mas->index <= mas->last && !mas_wr_plan(mas, entry, &l))
+	if (mas->index <= mas->last && !mas_wr_plan(mas, entry, &l)) {
 		need = mas_wr_rebuild_need(mas, &l);
+	} else if (mas->index <= mas->last) {
+		/* The store will change this leaf: let it start there. */
+		mas->node = l.enode;
+		mas->min = l.min;
+		mas->max = l.max;
+		mas->mas_flags |= MA_STATE_PREALLOC;
+	}
 	if (!mas_node_count(mas, need, gfp))
 		return 0;
 	mas_destroy(mas);

@@ -144,6 +144,9 @@ struct ma_state {
 	unsigned char mas_flags;
 };
 
+/* mas_flags: mas_preallocate() left the state on the leaf its store will change. */
+#define MA_STATE_PREALLOC	4
+
 #define MAS_START	((struct maple_enode *)1UL)	/* walk from the root next */
 #define MAS_ROOT	((struct maple_enode *)5UL)
 #define MAS_NONE	((struct maple_enode *)9UL)	/* nothing found; restart */
