@@ -461,18 +461,14 @@ static inline void free_the_page(struct page *page, unsigned int order)
 }
 
 /*
- * Everything __free_pages' fast path leaves: another reference, a misuse
- * to report, a large block, full or disabled per-CPU lists.
+ * Everything __free_pages' fast paths leave: a misuse to report, a large
+ * block, full or disabled per-CPU lists.
  */
 static __noinline void __free_pages_slowpath(struct page *page, unsigned int order)
 {
 	const char *problem;
 
 	if (unlikely(!free_page_expected(page, order))) {
-		if (page->_refcount > 1 && !PageReserved(page) && !PageBuddy(page)) {
-			page->_refcount--;	/* another user still holds it */
-			return;
-		}
 		problem = free_page_problem(page, order);
 		if (problem) {
 			bad_page(page, order, problem);
@@ -496,14 +492,18 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &contig_page_data.node_zones[ZONE_NORMAL].per_cpu_pageset;
 
-	/* Fast path: the last reference to a well-formed small block, room on the lists. */
-	if (likely(pcp_allowed_order(order) && free_page_expected(page, order) &&
-		   pcp->count + (1 << order) < pcp->high)) {
-		page->_refcount = 0;
-		page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
-		page->private = 0;
-		list_add(&page->buddy_list, &pcp->lists[order]);
-		pcp->count += 1 << order;
+	if (likely(free_page_expected(page, order))) {
+		/* The last reference to a well-formed small block, room on the lists. */
+		if (likely(pcp_allowed_order(order) && pcp->count + (1 << order) < pcp->high)) {
+			page->_refcount = 0;
+			page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
+			page->private = 0;
+			list_add(&page->buddy_list, &pcp->lists[order]);
+			pcp->count += 1 << order;
+			return;
+		}
+	} else if (page->_refcount > 1 && !PageReserved(page) && !PageBuddy(page)) {
+		page->_refcount--;	/* another user still holds it */
 		return;
 	}
 	__free_pages_slowpath(page, order);
