@@ -4,19 +4,25 @@
  * Mirrors Linux 6.1 lib/maple_tree.c in names and meaning; the write path
  * is simpler than Linux's:
  *
- * A store of @entry over [index, last] walks two paths from the root: to
+ * A store of @entry over [index, last] that stays inside one leaf and
+ * leaves it neither overfull nor (off the tree's right edge) underfull is
+ * done in that leaf, as Linux's mas_wr_modify() does: an exact fit, a slot
+ * store, an append or a node store (see "the fast paths" below); the
+ * first store into an empty tree makes a root leaf (mas_root_expand).
+ * Every other store is rebuilt: it walks two paths from the root, to
  * index ("left") and to last ("right"). The leaves between them form the
  * "region" being rewritten. The region's contents, with the new range put
  * in, are laid out in a maple_big_node (an array of ranges). If that fits
  * back into the one leaf it came from, the leaf is rewritten in place and
- * the gaps above it are updated: the common case. Otherwise the array is
- * cut into 1..3 new nodes, which replace the region inside the parents'
+ * the gaps above it are updated. Otherwise the array is cut into 1..3 new
+ * nodes, which replace the region inside the parents'
  * own big node, and the same happens one level up, until a level fits in
  * a single node again or a new root is made. A node left with too few
  * slots takes in a neighbour at its level first (rebalance/merge).
- * The nodes a write may need (at most 3 per level + 1) are allocated
- * before anything changes, so a failed allocation leaves the tree as it
- * was, and a store after mas_preallocate() cannot fail.
+ * The nodes a rebuild may need (at most 3 per level + 1; 3 per level that
+ * may split when only a leaf overflows) are allocated before anything
+ * changes, so a failed allocation leaves the tree as it was, and a store
+ * after mas_preallocate() cannot fail. The fast paths allocate nothing.
  */
 #include <linux/maple_tree.h>
 #include <linux/slab.h>
