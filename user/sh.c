@@ -579,8 +579,9 @@ static void run_lines_from(int fd, size_t chunk)
 		int len;
 
 		if (shell.interactive) {
-			fputs("$ ", stderr);
+			/* Catch Ctrl-C before the prompt shows: typed right after it, it must not be lost. */
 			catch_prompt_sigint(true);
+			fputs("$ ", stderr);
 		}
 		len = read_line(&reader, line, sizeof(line));
 		if (shell.interactive)
