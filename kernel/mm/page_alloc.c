@@ -392,6 +392,13 @@ static __noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int or
 	return page;
 }
 
+/* Zero a block just taken off the per-CPU lists (out of line: the fast path stays a leaf). */
+static __noinline struct page *clear_new_block(struct page *page, unsigned int order)
+{
+	memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
 /**
  * alloc_pages - allocate 2^@order physically contiguous pages
  * @gfp: __GFP_ZERO to clear them, __GFP_NOWARN to stay quiet on failure
@@ -407,10 +414,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	/*
 	 * Fast path: a block of this order waits in the per-CPU lists (empty
 	 * while they are disabled) and is as a free block must be; anything
-	 * else, zeroing included, goes the slow way, which also reports.
+	 * else goes the slow way, which also reports.
 	 */
-	if (likely(pcp_allowed_order(order) && !(gfp & __GFP_ZERO) &&
-		   !list_empty(&pcp->lists[order]))) {
+	if (likely(pcp_allowed_order(order) && !list_empty(&pcp->lists[order]))) {
 		struct page *page = list_first_entry(&pcp->lists[order], struct page, buddy_list);
 
 		if (likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_refcount == 0 &&
@@ -423,6 +429,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 				__SetPageHead(page);
 				page->private = order;
 			}
+			if (gfp & __GFP_ZERO)
+				return clear_new_block(page, order);
 			return page;
 		}
 	}
