@@ -103,11 +103,11 @@ INITRAMFS := $(B)/initramfs.cpio
 $(INITRAMFS): $(USER_BINS) scripts/make-initramfs
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CPIO    $@")
-	$(Q)scripts/make-initramfs -o $@ $(USER_BINS)
+	$(Q)scripts/make-initramfs --strip $(OBJCOPY) -o $@ $(USER_BINS)
 
 $(ISO): $(KERNEL) $(INITRAMFS) iso/boot/grub/grub.cfg scripts/make-iso
 	@$(if $(Q),echo "  ISO     $@")
-	$(Q)scripts/make-iso --kernel $(KERNEL) --initramfs $(INITRAMFS) --cmdline "$(CMDLINE)" -o $@
+	$(Q)OBJCOPY=$(OBJCOPY) scripts/make-iso --kernel $(KERNEL) --initramfs $(INITRAMFS) --cmdline "$(CMDLINE)" -o $@
 
 # Host tests and benchmarks: each tests/host/*.mk fragment adds names to
 # HOST_TESTS / HOST_BENCHES and lists their sources in host_NAME_SRCS /

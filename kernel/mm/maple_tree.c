@@ -4,19 +4,25 @@
  * Mirrors Linux 6.1 lib/maple_tree.c in names and meaning; the write path
  * is simpler than Linux's:
  *
- * A store of @entry over [index, last] walks two paths from the root: to
+ * A store of @entry over [index, last] that stays inside one leaf and
+ * leaves it neither overfull nor (off the tree's right edge) underfull is
+ * done in that leaf, as Linux's mas_wr_modify() does: an exact fit, a slot
+ * store, an append or a node store (see "the fast paths" below); the
+ * first store into an empty tree makes a root leaf (mas_root_expand).
+ * Every other store is rebuilt: it walks two paths from the root, to
  * index ("left") and to last ("right"). The leaves between them form the
  * "region" being rewritten. The region's contents, with the new range put
  * in, are laid out in a maple_big_node (an array of ranges). If that fits
  * back into the one leaf it came from, the leaf is rewritten in place and
- * the gaps above it are updated: the common case. Otherwise the array is
- * cut into 1..3 new nodes, which replace the region inside the parents'
+ * the gaps above it are updated. Otherwise the array is cut into 1..3 new
+ * nodes, which replace the region inside the parents'
  * own big node, and the same happens one level up, until a level fits in
  * a single node again or a new root is made. A node left with too few
  * slots takes in a neighbour at its level first (rebalance/merge).
- * The nodes a write may need (at most 3 per level + 1) are allocated
- * before anything changes, so a failed allocation leaves the tree as it
- * was, and a store after mas_preallocate() cannot fail.
+ * The nodes a rebuild may need (at most 3 per level + 1; 3 per level that
+ * may split when only a leaf overflows) are allocated before anything
+ * changes, so a failed allocation leaves the tree as it was, and a store
+ * after mas_preallocate() cannot fail. The fast paths allocate nothing.
  */
 #include <linux/maple_tree.h>
 #include <linux/slab.h>
@@ -288,6 +294,7 @@ static void ma_free_node(struct maple_node *node)
 /* Free the nodes @mas still holds (Linux's mas_destroy). */
 void mas_destroy(struct ma_state *mas)
 {
+	mas->mas_flags &= ~MA_STATE_PREALLOC;
 	while (mas->alloc) {
 		struct maple_alloc *node = mas->alloc;
 
@@ -448,13 +455,12 @@ static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
 static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
 {
 	for (;;) {
-		struct maple_node *node = mte_to_node(mas->node);
-		unsigned char end = ma_data_end(node, maple_leaf_64, mas->max);
 		void *entry;
 
 		if (mas->last == ULONG_MAX || mas->last >= limit)
 			break;
-		if (mas->offset >= end) {
+		/* Only the leaf's last used slot ends at its maximum. */
+		if (mas->last >= mas->max) {
 			/* Next leaf: walk down to the index after this one. */
 			mas->index = mas->max + 1;
 			entry = mas_state_walk(mas);
@@ -923,11 +929,16 @@ static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
 		struct maple_enode *enode;
 
 		/*
-		 * Appending: fill the left node and leave the right one the
-		 * minimum, so that a run of appends packs nodes (as Linux does).
+		 * Appending: fill the left node and leave the rest to the right
+		 * one, on the tree's right edge, which may stay short (see
+		 * mas_wr_short_ok): a run of appends packs nodes full. The last
+		 * entry stays with the NULL range after it, so that growing it
+		 * (brk) remains a store inside one leaf.
 		 */
 		if (wr->append && count == 2 && !j) {
-			end = min(b->count - mt_min_slots[type], mt_slots[type] - 1);
+			end = min(b->count - 1, (int)mt_slots[type]);
+			if (ma_is_leaf(type) && !b->slot[b->count - 1])
+				end = min(end, b->count - 2);
 			if (ma_is_leaf(type) && !b->slot[end - 1])
 				end--;
 		} else if (ma_is_leaf(type) && j < count - 1 && !b->slot[end - 1]) {
@@ -1042,6 +1053,22 @@ static void mas_wr_root(struct maple_wr_state *wr, unsigned int level)
 }
 
 /*
+ * May the region at @level stay below mt_min_slots? Only a node on the
+ * right edge of the tree (max == ULONG_MAX) that the store does not
+ * shrink: appends leave those nodes short, as Linux's do (its mt_validate
+ * exempts them too); a store that shrinks one still rebalances it.
+ */
+static bool mas_wr_short_ok(struct maple_wr_state *wr, unsigned int level)
+{
+	struct maple_step *left = &wr->left[level], *right = &wr->right[level];
+	struct maple_node *node = mte_to_node(left->node);
+
+	if (right->max != ULONG_MAX || left->node != right->node)
+		return false;
+	return wr->big.count > ma_data_end(node, mte_node_type(left->node), left->max);
+}
+
+/*
  * Rebuild the region level by level (see the comment at the top of the
  * file). wr->big holds the leaf region; the nodes needed are reserved.
  */
@@ -1065,7 +1092,7 @@ static void mas_wr_rebuild(struct maple_wr_state *wr)
 		if (!level && !b->slot[b->count - 1] && right->max != ULONG_MAX)
 			mas_wr_absorb_right(wr, level);
 		/* Too few slots: merge with (or borrow from) a neighbour. */
-		if (b->count < mt_min_slots[type]) {
+		if (b->count < mt_min_slots[type] && !mas_wr_short_ok(wr, level)) {
 			if (left->min)
 				mas_wr_absorb_left(wr, level);
 			else if (right->max != ULONG_MAX)
@@ -1085,6 +1112,290 @@ static void mas_wr_rebuild(struct maple_wr_state *wr)
 	}
 }
 
+/* ---- Writing: the fast paths (Linux's mas_wr_modify) --------------------- */
+
+/* Which path each store took, by enum maple_wr_path (tests and benchmarks read it). */
+unsigned long mt_wr_path_count[MAPLE_WR_NR_PATHS];
+/* Cleared by tests to send every store through the rebuild, for comparison. */
+bool mt_wr_fast_paths = true;
+
+/*
+ * A store that stays inside one leaf (the part of Linux's struct
+ * ma_wr_state the fast paths need): the leaf, the slots [index, last]
+ * touches (offset..offset_end), their bounds, the slot counts before and
+ * after. Storing NULL, index and last grow over NULL neighbours, since a
+ * leaf never holds two NULL slots side by side (Linux's mas_wr_extend_null).
+ */
+struct maple_leaf_wr {
+	struct maple_enode *enode;
+	struct maple_node *node;
+	unsigned long min, max;		/* the leaf's range */
+	unsigned long index, last;	/* the range written */
+	unsigned long r_min;		/* first index of slot offset */
+	unsigned long end_piv;		/* last index of slot offset_end */
+	unsigned char offset, offset_end;
+	unsigned char end;		/* last used slot before the store */
+	unsigned char new_end;		/* last used slot after it */
+	void *content;			/* what was at mas->index */
+	enum maple_wr_path path;
+	bool split;			/* too many slots for the leaf, nothing else */
+};
+
+/* Walk to the leaf holding mas->index; false if [index, last] spans leaves. */
+static bool mas_wr_leaf_walk(struct ma_state *mas, struct maple_leaf_wr *l)
+{
+	struct maple_enode *enode = mas->tree->ma_root;
+	unsigned long min = 0, max = ULONG_MAX;
+	struct maple_node *node;
+	unsigned long *pivots;
+
+	/* mas_preallocate() found the leaf already (the tree has not changed since). */
+	if ((mas->mas_flags & MA_STATE_PREALLOC) && mas_is_active(mas) &&
+	    mas->index >= mas->min && mas->last <= mas->max) {
+		enode = mas->node;
+		min = mas->min;
+		max = mas->max;
+	}
+	for (;;) {
+		enum maple_type type = mte_node_type(enode);
+
+		node = mte_to_node(enode);
+		if (ma_is_leaf(type))
+			break;
+		enode = ma_slots(node, type)[ma_find_slot(node, type, mas->index, &min, &max)];
+	}
+	if (mas->last > max)
+		return false;
+	pivots = node->mr64.pivot;
+	l->enode = enode;
+	l->node = node;
+	l->min = min;
+	l->max = max;
+	l->offset = 0;
+	while (l->offset < mt_pivots[maple_leaf_64] && mas->index > pivots[l->offset])
+		l->offset++;
+	l->offset_end = l->offset;
+	while (l->offset_end < mt_pivots[maple_leaf_64] && mas->last > pivots[l->offset_end])
+		l->offset_end++;
+	/* Pivots before offset_end are below last <= max: the end is at or after it. */
+	l->end = l->offset_end;
+	while (l->end < mt_pivots[maple_leaf_64] && pivots[l->end] < max)
+		l->end++;
+	l->r_min = l->offset ? pivots[l->offset - 1] + 1 : min;
+	l->end_piv = ma_pivot_or_max(node, maple_leaf_64, l->offset_end, max);
+	l->content = node->mr64.slot[l->offset];
+	l->index = mas->index;
+	l->last = mas->last;
+	return true;
+}
+
+/* Storing NULL: take in the NULL slots at either end of the range. */
+static void mas_wr_extend_null(struct maple_leaf_wr *l)
+{
+	void **slots = l->node->mr64.slot;
+	unsigned long *pivots = l->node->mr64.pivot;
+
+	if (!slots[l->offset]) {
+		l->index = l->r_min;
+	} else if (l->index == l->r_min && l->offset && !slots[l->offset - 1]) {
+		l->offset--;
+		l->r_min = l->offset ? pivots[l->offset - 1] + 1 : l->min;
+		l->index = l->r_min;
+	}
+	if (!slots[l->offset_end]) {
+		l->last = l->end_piv;
+	} else if (l->last == l->end_piv && l->offset_end < l->end &&
+		   !slots[l->offset_end + 1]) {
+		l->offset_end++;
+		l->end_piv = ma_pivot_or_max(l->node, maple_leaf_64, l->offset_end, l->max);
+		l->last = l->end_piv;
+	}
+}
+
+/*
+ * Can the leaf hold the result in place? It must fit in 16 slots; a leaf
+ * other than the last must not end on NULL; a root leaf must not be left
+ * holding only NULL (the tree becomes empty); and any other node keeps
+ * mt_min_slots, except on the right edge of the tree (max == ULONG_MAX) as
+ * long as the store does not shrink it: appends leave those nodes short,
+ * as in Linux. The rebuild (mas_wr_fits_in_place) applies the same rules.
+ */
+static bool mas_wr_leaf_fits(struct maple_leaf_wr *l, struct maple_tree *mt, void *entry)
+{
+	void *last_slot;
+
+	if (l->offset_end < l->end)
+		last_slot = l->node->mr64.slot[l->end];
+	else
+		last_slot = l->end_piv > l->last ? l->node->mr64.slot[l->offset_end] : entry;
+	if (!last_slot && l->max != ULONG_MAX)
+		return false;
+	if (l->new_end >= MAPLE_RANGE64_SLOTS) {
+		l->split = true;
+		return false;
+	}
+	if (mt_height(mt) == 1)
+		return l->new_end || entry;
+	return l->new_end + 1 >= mt_min_slots[maple_leaf_64] ||
+	       (l->max == ULONG_MAX && l->new_end >= l->end);
+}
+
+/*
+ * Plan a store of @entry over [mas->index, mas->last]: true, with @l
+ * filled and l->path chosen, when it can be done inside one leaf without
+ * allocating; false when it needs the rebuild (l->split: only to split
+ * the leaf, which mas_wr_split_need() counts nodes for).
+ */
+static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr *l)
+{
+	l->split = false;
+	if (!mt_wr_fast_paths || !mas->tree->ma_root || !mas_wr_leaf_walk(mas, l))
+		return false;
+	if (!entry)
+		mas_wr_extend_null(l);
+	l->new_end = l->end - (l->offset_end - l->offset) + (l->r_min < l->index) +
+		     (l->end_piv > l->last);
+	if (!mas_wr_leaf_fits(l, mas->tree, entry))
+		return false;
+	if (l->offset == l->offset_end && l->r_min == l->index && l->end_piv == l->last)
+		l->path = MAPLE_WR_EXACT_FIT;
+	else if (l->new_end == l->end && l->offset_end == l->offset + 1)
+		l->path = MAPLE_WR_SLOT_STORE;
+	else if (l->offset_end == l->end && l->new_end > l->end)
+		l->path = MAPLE_WR_APPEND;
+	else
+		l->path = MAPLE_WR_NODE_STORE;
+	return true;
+}
+
+/*
+ * Nodes the rebuild takes to split the one leaf holding @index: 3 for the
+ * leaf's level and as many for each ancestor that may split in turn (one
+ * with no room for two more children), none once an ancestor has that
+ * room (it is rewritten in place), and a new root if even the root may
+ * split. Usually 3, where the worst case for any store is 3 a level + 1.
+ */
+static unsigned long mas_wr_split_need(struct maple_tree *mt, unsigned long index)
+{
+	struct maple_step path[MAPLE_HEIGHT_MAX];
+	unsigned int height = mt_height(mt), level;
+	unsigned long need = 0;
+
+	mt_walk_path(mt, index, path, 0);
+	for (level = 0; level + 1 < height; level++) {
+		struct maple_step *parent = &path[level + 1];
+		enum maple_type type = mte_node_type(parent->node);
+
+		need += 3;
+		if (ma_data_end(mte_to_node(parent->node), type, parent->max) + 3 <= mt_slots[type])
+			return need;
+	}
+	return need + 3 + 1;
+}
+
+/* Nodes a store the fast paths cannot do takes (see mas_wr_plan). */
+static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf_wr *l)
+{
+	if (l->split)
+		return mas_wr_split_need(mas->tree, mas->index);
+	return mas_wr_node_budget(mt_height(mas->tree));
+}
+
+/*
+ * Only the boundary between slots offset and offset + 1 moves (Linux's
+ * mas_wr_slot_store): the new range replaces the start of the first and
+ * the rest of the second is untouched, or the reverse. The brk case: the
+ * heap VMA grows into the gap above it.
+ */
+static void mas_wr_slot_store(struct maple_leaf_wr *l, void *entry)
+{
+	struct maple_range_64 *leaf = &l->node->mr64;
+
+	if (l->r_min == l->index) {
+		leaf->slot[l->offset] = entry;
+		leaf->pivot[l->offset] = l->last;
+	} else {
+		leaf->pivot[l->offset] = l->index - 1;
+		leaf->slot[l->offset + 1] = entry;
+	}
+}
+
+/*
+ * Rewrite the leaf in place from slot offset on (Linux's mas_wr_node_store,
+ * and mas_wr_append when the store is at the leaf's end and only adds
+ * slots): what is left of slot offset before the range, the range, what is
+ * left of slot offset_end after it, then the slots that followed, moved.
+ * Unused slots and pivots are cleared. Linux builds the node on the side
+ * and, in RCU mode, publishes a copy so that lockless readers never see it
+ * half-written. This kernel has no RCU readers (one CPU, no kernel
+ * preemption: nothing reads the tree while a store runs), so the slots and
+ * pivots are changed where they are.
+ */
+static void mas_wr_node_store(struct maple_leaf_wr *l, void *entry)
+{
+	struct maple_range_64 *leaf = &l->node->mr64;
+	void *left = leaf->slot[l->offset], *right = leaf->slot[l->offset_end];
+	void *moved[MAPLE_RANGE64_SLOTS];
+	unsigned long moved_last[MAPLE_RANGE64_SLOTS];
+	unsigned char tail = l->offset_end + 1, to = l->offset, i;
+
+	for (i = tail; i <= l->end; i++) {
+		moved[i] = leaf->slot[i];
+		moved_last[i] = ma_pivot_or_max(l->node, maple_leaf_64, i, l->max);
+	}
+	if (l->r_min < l->index) {
+		leaf->slot[to] = left;
+		leaf->pivot[to++] = l->index - 1;
+	}
+	leaf->slot[to] = entry;
+	if (to < mt_pivots[maple_leaf_64])
+		leaf->pivot[to] = l->last;
+	to++;
+	if (l->end_piv > l->last) {
+		leaf->slot[to] = right;
+		if (to < mt_pivots[maple_leaf_64])
+			leaf->pivot[to] = l->end_piv;
+		to++;
+	}
+	for (i = tail; i <= l->end; i++, to++) {
+		leaf->slot[to] = moved[i];
+		if (to < mt_pivots[maple_leaf_64])
+			leaf->pivot[to] = moved_last[i];
+	}
+	for (i = l->new_end + 1; i < MAPLE_RANGE64_SLOTS; i++) {
+		leaf->slot[i] = NULL;
+		if (i < mt_pivots[maple_leaf_64])
+			leaf->pivot[i] = 0;
+	}
+}
+
+/*
+ * Store @entry as planned in @l (see mas_wr_plan), then update the gaps
+ * above the leaf if a NULL range was involved.
+ */
+static void mas_wr_modify(struct ma_state *mas, struct maple_leaf_wr *l, void *entry)
+{
+	bool gaps = mt_is_alloc(mas->tree) && !entry;
+	unsigned char i;
+
+	for (i = l->offset; i <= l->offset_end && !gaps; i++)
+		gaps = mt_is_alloc(mas->tree) && !l->node->mr64.slot[i];
+	switch (l->path) {
+	case MAPLE_WR_EXACT_FIT:
+		l->node->mr64.slot[l->offset] = entry;
+		break;
+	case MAPLE_WR_SLOT_STORE:
+		mas_wr_slot_store(l, entry);
+		break;
+	default:
+		mas_wr_node_store(l, entry);
+		break;
+	}
+	mt_wr_path_count[l->path]++;
+	if (gaps)
+		mte_update_gap(mas->tree, l->enode, l->min, l->max);
+}
+
 /* Can the leaf region be written back into its own leaf, with no other node changing? */
 static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
 {
@@ -1096,25 +1407,21 @@ static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
 		return false;
 	if (wr->height == 1)
 		return b->count > 1 || b->slot[0];
-	if (b->count < mt_min_slots[maple_leaf_64])
+	if (b->count < mt_min_slots[maple_leaf_64] && !mas_wr_short_ok(wr, 0))
 		return false;
 	return b->slot[b->count - 1] || wr->right[0].max == ULONG_MAX;
 }
 
 /*
- * Store @entry over [mas->index, mas->last]. If the write needs more nodes
- * than @mas holds, allocate them with @gfp when @may_alloc, else BUG.
- * Returns 0, -EINVAL for a backwards range, or -ENOMEM with the tree unchanged.
- * *@content is set to what was at mas->index.
+ * The slow path of mas_wr_store_entry: lay the region out in a big node
+ * and rebuild it (see the comment at the top of the file). Out of line,
+ * so the fast paths do not carry its stack frame.
  */
-static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
-			      bool may_alloc, void **content)
+static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gfp_t gfp,
+					 bool may_alloc, unsigned long need, void **content)
 {
 	struct maple_wr_state wr;
 
-	*content = NULL;
-	if (mas->index > mas->last)
-		return -EINVAL;
 	wr.mas = mas;
 	wr.tree = mas->tree;
 	wr.height = mt_height(mas->tree);
@@ -1131,8 +1438,6 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 		mab_write_node(&wr.big, 0, wr.big.count, wr.left[0].node);
 		mte_update_gap(wr.tree, wr.left[0].node, wr.left[0].min, wr.left[0].max);
 	} else {
-		unsigned long need = mas_wr_node_budget(wr.height);
-
 		if (mas_allocated(mas) < need) {
 			BUG_ON(!may_alloc);
 			if (mas_node_count(mas, need, gfp))
@@ -1140,9 +1445,72 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 		}
 		mas_wr_rebuild(&wr);
 	}
+	mt_wr_path_count[MAPLE_WR_REBUILD]++;
 	/* Continue from the stored range: mas_find() goes on after mas->last. */
 	mas->node = MAS_PAUSE;
 	return 0;
+}
+
+/*
+ * The first store into an empty tree (Linux's mas_root_expand): one leaf
+ * with the range and the NULL ranges around it. Storing NULL changes
+ * nothing. Returns 0 or -ENOMEM (the tree still empty).
+ */
+static int mas_root_expand(struct ma_state *mas, void *entry, gfp_t gfp, bool may_alloc)
+{
+	struct maple_range_64 *leaf;
+	struct maple_enode *root;
+	unsigned char slot = 0;
+
+	if (entry) {
+		if (!mas_allocated(mas)) {
+			BUG_ON(!may_alloc);
+			if (mas_node_count(mas, 1, gfp))
+				return -ENOMEM;
+		}
+		root = mt_mk_node(mas_pop_node(mas), maple_leaf_64);
+		leaf = &mte_to_node(root)->mr64;
+		if (mas->index)
+			leaf->pivot[slot++] = mas->index - 1;
+		leaf->slot[slot] = entry;
+		/* The last used slot's pivot is the node's maximum. */
+		leaf->pivot[slot] = mas->last;
+		if (mas->last != ULONG_MAX)
+			leaf->pivot[++slot] = ULONG_MAX;
+		mte_set_root_parent(root, mas->tree);
+		mas->tree->ma_root = root;
+		mt_set_height(mas->tree, 1);
+		mt_wr_path_count[MAPLE_WR_ROOT_EXPAND]++;
+	}
+	mas->node = MAS_PAUSE;
+	return 0;
+}
+
+/*
+ * Store @entry over [mas->index, mas->last]. If the write needs more nodes
+ * than @mas holds, allocate them with @gfp when @may_alloc, else BUG.
+ * Returns 0, -EINVAL for a backwards range, or -ENOMEM with the tree unchanged.
+ * *@content is set to what was at mas->index.
+ */
+static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
+			      bool may_alloc, void **content)
+{
+	struct maple_leaf_wr l;
+
+	*content = NULL;
+	if (mas->index > mas->last)
+		return -EINVAL;
+	if (!mas->tree->ma_root && mt_wr_fast_paths)
+		return mas_root_expand(mas, entry, gfp, may_alloc);
+	if (mas_wr_plan(mas, entry, &l)) {
+		*content = l.content;
+		mas_wr_modify(mas, &l, entry);
+		/* Continue from the stored range: mas_find() goes on after mas->last. */
+		mas->node = MAS_PAUSE;
+		return 0;
+	}
+	return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, mas_wr_rebuild_need(mas, &l),
+				    content);
 }
 
 /**
@@ -1185,19 +1553,36 @@ int mas_store_gfp(struct ma_state *mas, void *entry, gfp_t gfp)
 }
 
 /**
- * mas_preallocate() - reserve the nodes any store into the tree may need.
- * @mas: the maple state (its position is kept)
- * @entry: the entry to be stored (unused, as in Linux 6.1)
+ * mas_preallocate() - reserve the nodes a store of @entry over [mas->index, mas->last] needs.
+ * @mas: the maple state: its range is kept, and it is left on the leaf a fast store will change
+ * @entry: the entry to be stored
  * @gfp: allocation flags
  *
- * Reserves for one level more than the tree has now, so that a store made
- * after other writes to the tree (e.g. a __split_vma between the two, as
- * do_mas_align_munmap does) still cannot run out.
+ * Plans the store as mas_store_prealloc() will do it and reserves only
+ * what that write can need (as later Linux kernels do per write type):
+ * nothing for a store one leaf can take in place (exact fit, slot store,
+ * append, node store), what splitting the leaf takes when that is all the
+ * store needs (mas_wr_split_need), the rebuild's worst case (3 nodes a
+ * level and a root) otherwise. So the tree must not change between this call and
+ * mas_store_prealloc() with the same range (mmap.c calls the two back to
+ * back); a store that then needs more than was reserved is a BUG.
  * Return: 0, or -ENOMEM with nothing reserved.
  */
 int mas_preallocate(struct ma_state *mas, void *entry, gfp_t gfp)
 {
-	if (!mas_node_count(mas, mas_wr_node_budget(mt_height(mas->tree) + 1), gfp))
+	struct maple_leaf_wr l;
+	unsigned long need = 0;
+
+	if (mas->index <= mas->last && !mas_wr_plan(mas, entry, &l)) {
+		need = mas_wr_rebuild_need(mas, &l);
+	} else if (mas->index <= mas->last) {
+		/* The store will change this leaf: let it start there. */
+		mas->node = l.enode;
+		mas->min = l.min;
+		mas->max = l.max;
+		mas->mas_flags |= MA_STATE_PREALLOC;
+	}
+	if (!mas_node_count(mas, need, gfp))
 		return 0;
 	mas_destroy(mas);
 	return -ENOMEM;
@@ -1533,7 +1918,7 @@ static unsigned long mt_check_node(struct mt_check *c, struct maple_enode *enode
 			mt_check_fail(c, enode, min, max, "pivot %u past the end (%u) is %lu", i, end,
 				      pivots[i]);
 	}
-	if (parent && end + 1 < mt_min_slots[type])
+	if (parent && end + 1 < mt_min_slots[type] && max != ULONG_MAX)
 		mt_check_fail(c, enode, min, max, "only %u slots, fewer than %u", end + 1,
 			      mt_min_slots[type]);
 	if (!parent && level && end < 1)

@@ -392,6 +392,13 @@ static __noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int or
 	return page;
 }
 
+/* Zero a block just taken off the per-CPU lists (out of line: the fast path stays a leaf). */
+static __noinline struct page *clear_new_block(struct page *page, unsigned int order)
+{
+	memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
 /**
  * alloc_pages - allocate 2^@order physically contiguous pages
  * @gfp: __GFP_ZERO to clear them, __GFP_NOWARN to stay quiet on failure
@@ -404,12 +411,28 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &contig_page_data.node_zones[ZONE_NORMAL].per_cpu_pageset;
 
-	/* Fast path: a block of this order waits in the per-CPU lists. */
-	if (likely(pcp_allowed_order(order) && pcp->high && !list_empty(&pcp->lists[order]))) {
-		struct page *page = pcp_list_pop(pcp, order);
+	/*
+	 * Fast path: a block of this order waits in the per-CPU lists (empty
+	 * while they are disabled) and is as a free block must be; anything
+	 * else goes the slow way, which also reports.
+	 */
+	if (likely(pcp_allowed_order(order) && !list_empty(&pcp->lists[order]))) {
+		struct page *page = list_first_entry(&pcp->lists[order], struct page, buddy_list);
 
-		if (likely(prep_new_page(page, order, gfp)))
+		if (likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_refcount == 0 &&
+			   page->_mapcount == -1)) {
+			/* Unlinked without poisoning: the links are rewritten before any reuse. */
+			__list_del(page->buddy_list.prev, page->buddy_list.next);
+			pcp->count -= 1 << order;
+			page->_refcount = 1;
+			if (order) {
+				__SetPageHead(page);
+				page->private = order;
+			}
+			if (gfp & __GFP_ZERO)
+				return clear_new_block(page, order);
 			return page;
+		}
 	}
 	return __alloc_pages_slowpath(gfp, order);
 }
@@ -445,6 +468,25 @@ static inline void free_the_page(struct page *page, unsigned int order)
 		__free_one_page(page, page_to_pfn(page), zone, order);
 }
 
+/*
+ * Everything __free_pages' fast paths leave: a misuse to report, a large
+ * block, full or disabled per-CPU lists.
+ */
+static __noinline void __free_pages_slowpath(struct page *page, unsigned int order)
+{
+	const char *problem;
+
+	if (unlikely(!free_page_expected(page, order))) {
+		problem = free_page_problem(page, order);
+		if (problem) {
+			bad_page(page, order, problem);
+			return;
+		}
+	}
+	page->_refcount = 0;
+	free_the_page(page, order);
+}
+
 /**
  * __free_pages - drop a reference to a block from alloc_pages()
  * @page: its first page
@@ -456,21 +498,23 @@ static inline void free_the_page(struct page *page, unsigned int order)
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	const char *problem;
+	struct per_cpu_pages *pcp = &contig_page_data.node_zones[ZONE_NORMAL].per_cpu_pageset;
 
-	if (unlikely(!free_page_expected(page, order))) {
-		if (page->_refcount > 1 && !PageReserved(page) && !PageBuddy(page)) {
-			page->_refcount--;	/* another user still holds it */
+	if (likely(free_page_expected(page, order))) {
+		/* The last reference to a well-formed small block, room on the lists. */
+		if (likely(pcp_allowed_order(order) && pcp->count + (1 << order) < pcp->high)) {
+			page->_refcount = 0;
+			page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
+			page->private = 0;
+			list_add(&page->buddy_list, &pcp->lists[order]);
+			pcp->count += 1 << order;
 			return;
 		}
-		problem = free_page_problem(page, order);
-		if (problem) {
-			bad_page(page, order, problem);
-			return;
-		}
+	} else if (page->_refcount > 1 && !PageReserved(page) && !PageBuddy(page)) {
+		page->_refcount--;	/* another user still holds it */
+		return;
 	}
-	page->_refcount = 0;
-	free_the_page(page, order);
+	__free_pages_slowpath(page, order);
 }
 
 /* __free_pages by kernel address; 0 is ignored (Linux free_pages). */

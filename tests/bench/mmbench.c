@@ -11,9 +11,11 @@
  * instruction (virtual nanoseconds, 2^4 per instruction), so a delta / 16
  * is an instruction count that repeats exactly from run to run.
  *
- *   mmbench [--brief] [--poweroff]
+ *   mmbench [--brief] [--only getpid|brk|mmap|fork] [--poweroff]
  *
  * --brief     few repetitions, VMA levels 0 and 1000 only (for make test)
+ * --only OP   that benchmark alone, with no extra VMAs (for scripts/profile:
+ *             brk is grow, fault and shrink; mmap is mmap and munmap)
  * --poweroff  end with reboot(POWER_OFF) instead of exit (Linux's /init,
  *             where init exiting would be a panic)
  *
@@ -502,6 +504,23 @@ static void raise_max_map_count(void)
 	put_string(line);
 }
 
+/* Run one benchmark alone (--only), with no extra VMAs; false if @name is unknown. */
+static bool run_only(const struct bench_plan *plan, const char *name)
+{
+	measure_tsc_overhead();
+	if (strings_equal(name, "getpid"))
+		bench_getpid(0, plan->reps);
+	else if (strings_equal(name, "brk"))
+		bench_brk(0, plan->reps);
+	else if (strings_equal(name, "mmap"))
+		bench_mmap(0, plan->reps);
+	else if (strings_equal(name, "fork"))
+		bench_fork(0, plan->fork_reps);
+	else
+		return false;
+	return true;
+}
+
 static void run(const struct bench_plan *plan)
 {
 	unsigned long created = 0, level, i;
@@ -525,6 +544,7 @@ static void run(const struct bench_plan *plan)
 int main(int argc, char **argv)
 {
 	const struct bench_plan *plan = &full_plan;
+	const char *only = NULL;
 	bool poweroff = false;
 	char line[64], *p = line;
 	int i;
@@ -534,15 +554,22 @@ int main(int argc, char **argv)
 			plan = &brief_plan;
 		else if (strings_equal(argv[i], "--poweroff"))
 			poweroff = true;
+		else if (strings_equal(argv[i], "--only") && i + 1 < argc)
+			only = argv[++i];
 	}
 	p = format_string(p, "mmbench start tsc=");
 	p = format_unsigned(p, start_tsc);
 	*p++ = '\n';
 	*p = 0;
 	put_string(line);
-	if (plan == &full_plan)
-		raise_max_map_count();
-	run(plan);
+	if (only) {
+		if (!run_only(plan, only))
+			report_error("--only: no such benchmark", -22);
+	} else {
+		if (plan == &full_plan)
+			raise_max_map_count();
+		run(plan);
+	}
 	put_string(failures ? "mmbench done status=1\n" : "mmbench done status=0\n");
 	if (poweroff) {
 		/* LINUX_REBOOT_MAGIC1, MAGIC2, LINUX_REBOOT_CMD_POWER_OFF */

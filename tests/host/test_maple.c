@@ -725,6 +725,202 @@ static void maple_host_differential(struct kunit *test)
 	KUNIT_EXPECT_GE(test, total, 1000000);
 }
 
+/* ---- The write fast paths against the rebuild ---------------------------------- */
+
+/* Are two subtrees the same, node for node: type, pivots, leaf entries, gaps? */
+static bool same_node(unsigned long a, unsigned long b)
+{
+	struct maple_node *na = (struct maple_node *)(a & ~MAPLE_NODE_MASK);
+	struct maple_node *nb = (struct maple_node *)(b & ~MAPLE_NODE_MASK);
+	enum maple_type type = (a >> 3) & 0xF;
+	int i;
+
+	if (type != ((b >> 3) & 0xF))
+		return false;
+	if (type == maple_arange_64) {
+		struct maple_arange_64 *x = &na->ma64, *y = &nb->ma64;
+
+		if (memcmp(x->pivot, y->pivot, sizeof(x->pivot)) ||
+		    memcmp(x->gap, y->gap, sizeof(x->gap)) || x->meta.end != y->meta.end ||
+		    x->meta.gap != y->meta.gap)
+			return false;
+		for (i = 0; i < MAPLE_ARANGE64_SLOTS; i++)
+			if (!x->slot[i] != !y->slot[i] ||
+			    (x->slot[i] && !same_node((unsigned long)x->slot[i],
+						      (unsigned long)y->slot[i])))
+				return false;
+		return true;
+	}
+	if (memcmp(na->mr64.pivot, nb->mr64.pivot, sizeof(na->mr64.pivot)))
+		return false;
+	for (i = 0; i < MAPLE_RANGE64_SLOTS; i++) {
+		void *x = na->mr64.slot[i], *y = nb->mr64.slot[i];
+
+		if (type == maple_leaf_64 ? x != y
+		    : !x != !y || (x && !same_node((unsigned long)x, (unsigned long)y)))
+			return false;
+	}
+	return true;
+}
+
+static bool same_tree(struct maple_tree *a, struct maple_tree *b)
+{
+	if (mt_height(a) != mt_height(b) || !a->ma_root != !b->ma_root)
+		return false;
+	return !a->ma_root || same_node((unsigned long)a->ma_root, (unsigned long)b->ma_root);
+}
+
+/* Store [first, last] = entry in @mt; which path did it take? */
+static enum maple_wr_path store_path(struct maple_tree *mt, unsigned long first,
+				     unsigned long last, void *entry)
+{
+	unsigned long before[MAPLE_WR_NR_PATHS];
+	MA_STATE(mas, mt, first, last);
+	int i;
+
+	memcpy(before, mt_wr_path_count, sizeof(before));
+	if (mas_store_gfp(&mas, entry, GFP_KERNEL))
+		return MAPLE_WR_NR_PATHS;
+	for (i = 0; i < MAPLE_WR_NR_PATHS; i++)
+		if (mt_wr_path_count[i] != before[i])
+			return i;
+	return MAPLE_WR_NR_PATHS;
+}
+
+/* Each fast path is taken where Linux's mas_wr_modify takes it, and allocates nothing. */
+static void maple_host_fast_path_choice(struct kunit *test)
+{
+	struct maple_tree mt;
+	long live = maple_shim_live;
+	unsigned long i, allocs;
+	void *vma = E(7);
+	MA_STATE(mas, &mt, 0, 0);
+
+	mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
+	/* A process: text, data, heap, stack; one leaf. */
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x400000, 0x400fff, E(1)), MAPLE_WR_ROOT_EXPAND);
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x401000, 0x401fff, E(2)), MAPLE_WR_APPEND);
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x402000, 0x402fff, vma), MAPLE_WR_APPEND);
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x7ffffffde000, 0x7fffffffefff, E(3)),
+			MAPLE_WR_APPEND);
+	/* brk grows the heap into the gap above it: only a boundary moves, nothing reserved. */
+	mas_set_range(&mas, 0x402000, 0x404fff);
+	KUNIT_ASSERT_EQ(test, mas_preallocate(&mas, vma, GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, mas_allocated(&mas), 0);
+	allocs = maple_shim_allocs;
+	mas_store_prealloc(&mas, vma);
+	KUNIT_EXPECT_EQ(test, maple_shim_allocs, allocs);
+	KUNIT_EXPECT_EQ(test, mt_wr_path_count[MAPLE_WR_SLOT_STORE] > 0, true);
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x402000, 0x407fff, vma), MAPLE_WR_SLOT_STORE);
+	/* brk shrinks it: the boundary moves back. */
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x405000, 0x407fff, NULL), MAPLE_WR_SLOT_STORE);
+	KUNIT_EXPECT_PTR_EQ(test, mtree_load(&mt, 0x404fff), vma);
+	KUNIT_EXPECT_NULL(test, mtree_load(&mt, 0x405000));
+	/* The same range, another entry (mprotect of a whole VMA). */
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x401000, 0x401fff, E(4)), MAPLE_WR_EXACT_FIT);
+	/* A new range inside a gap, in the middle of the leaf (mmap). */
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x10000000, 0x10000fff, E(5)), MAPLE_WR_NODE_STORE);
+	/* munmap of it: the NULL joins the gaps on both sides. */
+	KUNIT_EXPECT_EQ(test, store_path(&mt, 0x10000000, 0x10000fff, NULL), MAPLE_WR_NODE_STORE);
+	KUNIT_EXPECT_EQ(test, mt_validate(&mt), 0);
+	/* Filling the leaf: appends until it is full, then the rebuild splits it. */
+	for (i = 0; i < 16; i++) {
+		enum maple_wr_path path = store_path(&mt, 0x800000000000UL + 0x2000 * i,
+						     0x800000000000UL + 0x2000 * i + 0xfff, E(10 + i));
+
+		if (path == MAPLE_WR_REBUILD)
+			break;
+		KUNIT_EXPECT_EQ(test, path, MAPLE_WR_APPEND);
+	}
+	KUNIT_EXPECT_LT(test, i, 16);
+	KUNIT_EXPECT_EQ(test, mt_height(&mt), 2);
+	KUNIT_EXPECT_EQ(test, mt_validate(&mt), 0);
+	mtree_destroy(&mt);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
+/*
+ * The same random stores into two trees, one with the fast paths and one
+ * through the rebuild only: after every store both are valid and the same
+ * node for node, and every fast path was taken many times.
+ */
+static void maple_host_fast_paths_differential(struct kunit *test)
+{
+	static const unsigned int flags[] = { 0, MT_FLAGS_ALLOC_RANGE };
+	unsigned long taken[MAPLE_WR_NR_PATHS] = { 0 };
+	long live = maple_shim_live;
+	unsigned int k;
+	int p;
+
+	rng_state = 1919;
+	for (k = 0; k < ARRAY_SIZE(flags) && !test->failed; k++) {
+		struct maple_tree fast, slow;
+		unsigned long op, top = 0, keys = k ? 20000 : 3000;
+
+		mt_init_flags(&fast, flags[k]);
+		mt_init_flags(&slow, flags[k]);
+		for (op = 0; op < 60000 && !test->failed; op++) {
+			unsigned long before[MAPLE_WR_NR_PATHS], a, b, kind = rnd() % 8;
+			void *e = rnd() % 3 ? E(op + 1) : NULL;
+			void *ret_fast, *ret_slow;
+
+			if (kind == 0) {		/* append after the last range */
+				a = top + rnd() % 3;
+				b = a + rnd() % 4;
+				e = E(op + 1);
+			} else if (kind == 1 && top) {	/* move the end of the last range (brk) */
+				MA_STATE(m, &fast, top - 1, top - 1);
+
+				e = mas_walk(&m);
+				a = m.index;
+				b = m.last;
+				if (e && rnd() % 2) {
+					b += 1 + rnd() % 4;
+				} else if (e && b > a) {
+					a = b - rnd() % (b - a);
+					e = NULL;
+				}
+			} else {
+				a = rnd() % keys;
+				b = a + (rnd() % 8 ? rnd() % 6 : rnd() % 300);
+			}
+			memcpy(before, mt_wr_path_count, sizeof(before));
+			{
+				MA_STATE(mf, &fast, a, b);
+				MA_STATE(ms, &slow, a, b);
+
+				mt_wr_fast_paths = true;
+				ret_fast = mas_store(&mf, e);
+				mt_wr_fast_paths = false;
+				ret_slow = mas_store(&ms, e);
+				mt_wr_fast_paths = true;
+			}
+			for (p = 0; p < MAPLE_WR_NR_PATHS; p++)
+				taken[p] += mt_wr_path_count[p] - before[p];
+			if (e && b + 1 > top)
+				top = b + 1;
+			KUNIT_EXPECT_PTR_EQ(test, ret_fast, ret_slow);
+			if (mt_validate(&fast) || mt_validate(&slow) || !same_tree(&fast, &slow)) {
+				kunit_fail(test, __FILE__, __LINE__, "fast_paths_differential",
+					   "flags %u op %lu: store [%lu, %lu] %p: trees differ or invalid",
+					   flags[k], op, a, b, e);
+				mt_dump(&fast, mt_dump_dec);
+				mt_dump(&slow, mt_dump_dec);
+				break;
+			}
+		}
+		mtree_destroy(&fast);
+		mtree_destroy(&slow);
+	}
+	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu, rebuild %lu,"
+		   " root expand %lu", taken[MAPLE_WR_EXACT_FIT], taken[MAPLE_WR_SLOT_STORE],
+		   taken[MAPLE_WR_APPEND], taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBUILD],
+		   taken[MAPLE_WR_ROOT_EXPAND]);
+	for (p = 0; p < MAPLE_WR_REBUILD; p++)
+		KUNIT_EXPECT_GT(test, taken[p], 1000);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
 static int maple_host_init(struct kunit *test)
 {
 	maple_tree_init();
@@ -738,6 +934,8 @@ static struct kunit_case maple_host_cases[] = {
 	KUNIT_CASE(maple_host_pause),
 	KUNIT_CASE(maple_host_alloc_failures),
 	KUNIT_CASE(maple_host_differential),
+	KUNIT_CASE(maple_host_fast_path_choice),
+	KUNIT_CASE(maple_host_fast_paths_differential),
 	{}
 };
 

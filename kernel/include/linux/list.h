@@ -40,11 +40,17 @@ static inline void list_add_tail(struct list_head *entry, struct list_head *head
 	__list_add(entry, head->prev, head);
 }
 
+/* Join @prev and @next, dropping whatever was between them (Linux __list_del). */
+static inline void __list_del(struct list_head *prev, struct list_head *next)
+{
+	next->prev = prev;
+	prev->next = next;
+}
+
 /* Unlink @entry; its links are poisoned to NULL so reuse is caught. */
 static inline void list_del(struct list_head *entry)
 {
-	entry->next->prev = entry->prev;
-	entry->prev->next = entry->next;
+	__list_del(entry->prev, entry->next);
 	entry->next = NULL;
 	entry->prev = NULL;
 }

@@ -24,7 +24,9 @@
  *  - Every maximal run of NULL indices is one leaf slot: leaves never hold
  *    two NULL slots side by side, and no leaf but the last ends in NULL.
  *  - Non-root nodes hold at least mt_min_slots[type] slots (6 for 16-slot
- *    nodes, 3 for arange64); an internal root has at least 2 children.
+ *    nodes, 3 for arange64), except on the right edge of the tree (a node
+ *    whose maximum is ULONG_MAX), which appends leave short, as in Linux;
+ *    an internal root has at least 2 children.
  *
  * Pointer encoding (all node addresses are 256-aligned, so the low 8 bits
  * are free):
@@ -142,6 +144,9 @@ struct ma_state {
 	unsigned char mas_flags;
 };
 
+/* mas_flags: mas_preallocate() left the state on the leaf its store will change. */
+#define MA_STATE_PREALLOC	4
+
 #define MAS_START	((struct maple_enode *)1UL)	/* walk from the root next */
 #define MAS_ROOT	((struct maple_enode *)5UL)
 #define MAS_NONE	((struct maple_enode *)9UL)	/* nothing found; restart */
@@ -239,6 +244,25 @@ int mas_empty_area(struct ma_state *mas, unsigned long min,
 		   unsigned long max, unsigned long size);
 int mas_empty_area_rev(struct ma_state *mas, unsigned long min,
 		       unsigned long max, unsigned long size);
+
+/*
+ * The paths a store can take (Linux's mas_wr_modify chooses among the first
+ * four, which change one leaf in place and allocate nothing; the rebuild
+ * splits, merges and rebalances; an empty tree gets a root leaf directly). mt_wr_path_count[] counts the stores that
+ * took each one; tests clear mt_wr_fast_paths to send every store through
+ * the rebuild and compare the trees.
+ */
+enum maple_wr_path {
+	MAPLE_WR_EXACT_FIT,	/* the range is exactly one slot: replace its entry */
+	MAPLE_WR_SLOT_STORE,	/* only the boundary between two slots moves */
+	MAPLE_WR_APPEND,	/* new slots at the end of the leaf */
+	MAPLE_WR_NODE_STORE,	/* the leaf's slots are rewritten in place */
+	MAPLE_WR_REBUILD,	/* the big-node rebuild (see maple_tree.c) */
+	MAPLE_WR_ROOT_EXPAND,	/* the first entry of an empty tree: a new root leaf */
+	MAPLE_WR_NR_PATHS,
+};
+extern unsigned long mt_wr_path_count[MAPLE_WR_NR_PATHS];
+extern bool mt_wr_fast_paths;
 
 /* Debugging: check every invariant (0, or -EINVAL after printing the first violation). */
 int mt_validate(struct maple_tree *mt);
