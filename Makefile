@@ -42,8 +42,8 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -mno-3dnow \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
-	-Ikernel/include -MMD -MP
-KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -g -MMD -MP
+	-Ikernel/include -Iinclude/uapi -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -Iinclude/uapi -g -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KERNEL_C := $(shell find kernel -name '*.c' | sort)
@@ -115,10 +115,10 @@ HOST_BENCHES :=
 include $(sort $(wildcard tests/host/*.mk))
 
 HOST_CFLAGS := -std=gnu11 -g -O1 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Ikernel/include -Iinclude/uapi -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 BENCH_CFLAGS := -std=gnu11 -g -O2 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -DNDEBUG
+	-Ikernel/include -Iinclude/uapi -DNDEBUG
 HOST_COMMON := kernel/lib/kunit.c tests/host/kunit_main.c tests/host/host_kernel.c
 BENCH_COMMON := tests/host/host_kernel.c
 

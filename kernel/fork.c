@@ -18,17 +18,41 @@
 static struct kmem_cache *task_struct_cachep;
 static pid_t last_pid;
 
+#define MIN_THREADS	20	/* Linux's floor for max_threads */
+int nr_threads;		/* tasks made by alloc_task and not yet freed */
+int max_threads;	/* fork refuses beyond this many (Linux's kernel.threads-max) */
+
 void thread_stack_area_init(void);
 extern struct task_struct init_task;
 extern char boot_stack_bottom[];
 
-/* Create the task_struct cache and the kernel-stack area (boot, after slab). */
+/*
+ * Linux set_max_threads: the task structures and stacks may use at most
+ * 1/8 of RAM, and here no more tasks than the stack area has slots.
+ */
+static void set_max_threads(void)
+{
+	unsigned long threads = totalram_pages() * PAGE_SIZE / (THREAD_SIZE * 8UL);
+
+	threads = min(threads, (unsigned long)MAX_THREAD_STACKS);
+	max_threads = max(threads, (unsigned long)MIN_THREADS);
+}
+
+/*
+ * Create the task_struct cache and the kernel-stack area (boot, after
+ * slab); init's RLIMIT_NPROC and RLIMIT_SIGPENDING are half of
+ * max_threads, as Linux's fork_init sets them.
+ */
 void fork_init(void)
 {
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
 					       SLAB_PANIC, NULL);
 	thread_stack_area_init();
 	init_task.stack = boot_stack_bottom;
+	set_max_threads();
+	init_task.rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_task.rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.rlim[RLIMIT_SIGPENDING] = init_task.rlim[RLIMIT_NPROC];
 }
 
 /* The next free pid: counting up, skipping pids in use (as Linux's alloc_pid). */
@@ -41,7 +65,10 @@ static pid_t alloc_pid(void)
 	return last_pid;
 }
 
-/* A zeroed task with a kernel stack and empty lists, or NULL. */
+/*
+ * A zeroed task with a kernel stack, empty lists and current's resource
+ * limits (as Linux's copy_signal copies them), or NULL.
+ */
 struct task_struct *alloc_task(void)
 {
 	struct task_struct *p = kmem_cache_zalloc(task_struct_cachep, GFP_KERNEL);
@@ -53,6 +80,8 @@ struct task_struct *alloc_task(void)
 		kmem_cache_free(task_struct_cachep, p);
 		return NULL;
 	}
+	nr_threads++;
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
@@ -64,6 +93,7 @@ struct task_struct *alloc_task(void)
 /* Free a task that will never run again (a reaped zombie, or a failed fork). */
 void free_task(struct task_struct *p)
 {
+	nr_threads--;
 	free_thread_stack(p->stack);
 	kmem_cache_free(task_struct_cachep, p);
 }
@@ -76,11 +106,26 @@ void attach_task(struct task_struct *p, struct task_struct *parent)
 	list_add_tail(&p->tasks, &task_list);
 }
 
+/*
+ * May the current process fork? -EAGAIN at the kernel's max_threads, as
+ * Linux's copy_process, else 0.
+ */
+static int fork_allowed(void)
+{
+	if (nr_threads >= max_threads)
+		return -EAGAIN;
+	return 0;
+}
+
 /* Copy the current process; returns the child's pid or -errno. */
 static long copy_process(const struct pt_regs *regs)
 {
-	struct task_struct *p = alloc_task();
+	struct task_struct *p;
+	int error = fork_allowed();
 
+	if (error)
+		return error;
+	p = alloc_task();
 	if (!p)
 		return -ENOMEM;
 	fpu_save_current();

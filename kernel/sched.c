@@ -26,6 +26,7 @@ struct task_struct init_task = {
 	.comm = "swapper/0",
 	.children = LIST_HEAD_INIT(init_task.children),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.rlim = INIT_RLIMITS,
 };
 struct task_struct *current = &init_task;
 LIST_HEAD(task_list);

@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <linux/printk.h>
+#include <linux/resource.h>
 
 #define LINUX_REBOOT_MAGIC1		0xfee1dead
 #define LINUX_REBOOT_MAGIC2		672274793
@@ -73,6 +74,112 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = (unsigned long)tidptr;
 	return current->pid;
+}
+
+/* ---- Resource limits (Linux kernel/sys.c) ---- */
+
+unsigned int sysctl_nr_open = 1024 * 1024;
+
+unsigned long task_rlimit(const struct task_struct *task, unsigned int resource)
+{
+	return task->rlim[resource].rlim_cur;
+}
+
+unsigned long rlimit(unsigned int resource)
+{
+	return task_rlimit(current, resource);
+}
+
+unsigned long rlimit_max(unsigned int resource)
+{
+	return current->rlim[resource].rlim_max;
+}
+
+/*
+ * May the caller raise hard limits and act on other users' processes
+ * (CAP_SYS_RESOURCE)? Every process here runs as root, which has it.
+ */
+static bool capable_sys_resource(void)
+{
+	return true;
+}
+
+int do_prlimit(struct task_struct *tsk, unsigned int resource,
+	       struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > sysctl_nr_open)
+			return -EPERM;
+	}
+	rlim = &tsk->rlim[resource];
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable_sys_resource())
+		return -EPERM;
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	return 0;
+}
+
+/* getrlimit(2): the current limits of @resource. 0, -EINVAL or -EFAULT. */
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(*rlim)))
+		ret = -EFAULT;
+	return ret;
+}
+
+/* setrlimit(2): new limits for @resource (do_prlimit's rules). */
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit new_rlim;
+
+	if (copy_from_user(&new_rlim, rlim, sizeof(*rlim)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new_rlim, NULL);
+}
+
+/*
+ * prlimit64(2): read and/or set @resource's limits of process @pid (0:
+ * the caller); -ESRCH if there is none. Acting on another process needs
+ * the same user ids or CAP_SYS_RESOURCE (Linux check_prlimit_permission).
+ */
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 old64, new64;
+	struct rlimit old, new;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		new.rlim_cur = new64.rlim_cur;
+		new.rlim_max = new64.rlim_max;
+	}
+	tsk = pid ? find_task_by_pid(pid) : current;
+	if (!tsk)
+		return -ESRCH;
+	if (tsk != current && !capable_sys_resource())
+		return -EPERM;
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim) {
+		old64.rlim_cur = old.rlim_cur;
+		old64.rlim_max = old.rlim_max;
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
 }
 
 struct new_utsname {

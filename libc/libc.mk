@@ -15,7 +15,7 @@ LIBC_NO_LOOP_CALLS := $(shell $(CC) -fno-tree-loop-distribute-patterns -x c -E /
 	>/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
 
 USER_CFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdinc \
-	-isystem $(shell $(CC) -print-file-name=include) -Ilibc/include \
+	-isystem $(shell $(CC) -print-file-name=include) -Ilibc/include -Iinclude/uapi \
 	-fno-pic -fno-pie -static -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-common -MMD -MP

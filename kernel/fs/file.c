@@ -3,16 +3,22 @@
  * The descriptor table (Linux's fs/file.c): current->files[fd] points at
  * an open file and holds one reference to it. close, dup and dup2.
  */
+#include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 #include "internal.h"
 
-/* The lowest free descriptor of current, or -EMFILE. */
+/*
+ * The lowest free descriptor of current, or -EMFILE: none is free below
+ * RLIMIT_NOFILE or the table's NR_OPEN_DEFAULT slots (Linux alloc_fd).
+ */
 int get_unused_fd(void)
 {
-	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+	unsigned long end = min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN_DEFAULT);
+
+	for (unsigned int fd = 0; fd < end; fd++)
 		if (!current->files[fd])
 			return fd;
 	return -EMFILE;
@@ -94,14 +100,14 @@ SYSCALL_DEFINE1(dup, unsigned int, fildes)
 	return fd;
 }
 
-/* dup2(2): make @newfd name @oldfd's file (closing @newfd first); @newfd or -EBADF. */
+/* dup2(2): make @newfd name @oldfd's file (closing @newfd first); @newfd or -EBADF (also at RLIMIT_NOFILE). */
 SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 {
 	struct file *file;
 
 	if (oldfd >= NR_OPEN_DEFAULT || !current->files[oldfd])
 		return -EBADF;
-	if (newfd >= NR_OPEN_DEFAULT)
+	if (newfd >= NR_OPEN_DEFAULT || newfd >= rlimit(RLIMIT_NOFILE))
 		return -EBADF;
 	if (oldfd == newfd)
 		return newfd;

@@ -29,18 +29,6 @@ int sysctl_max_map_count = 65530;		/* DEFAULT_MAX_MAP_COUNT */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 unsigned long mmap_min_addr = 65536;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR on x86 */
 
-/*
- * Resource limits every process has (there is no setrlimit yet): Linux's
- * defaults. RLIMIT_DATA and RLIMIT_AS are unlimited, so check_data_rlimit
- * and may_expand_vm only refuse what does not fit the address space;
- * RLIMIT_STACK is 8 MiB. The KUnit suite lowers them to test the checks.
- */
-unsigned long mm_rlimits[RLIM_NLIMITS] = {
-	[RLIMIT_DATA] = RLIM_INFINITY,
-	[RLIMIT_STACK] = STACK_RLIMIT_DEFAULT,
-	[RLIMIT_AS] = RLIM_INFINITY,
-};
-
 struct kmem_cache *mm_cachep;		/* "mm_struct" */
 struct kmem_cache *vm_area_cachep;	/* "vm_area_struct" */
 
@@ -117,20 +105,26 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
-/* The current process's limit for @resource, in bytes or RLIM_INFINITY (Linux rlimit). */
-unsigned long rlimit(unsigned int resource)
-{
-	return mm_rlimits[resource];
-}
-
-/* May @mm map @npages more pages with @flags? (RLIMIT_AS, RLIMIT_DATA; Linux may_expand_vm) */
-static bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+/*
+ * May @mm map @npages more pages with @flags? Not past RLIMIT_AS
+ * (total_vm), nor RLIMIT_DATA for private writable memory (data_vm), but
+ * an RLIMIT_DATA of 0 lets a program live within the hard limit, as
+ * Linux's workaround for Valgrind does (Linux may_expand_vm).
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
 {
 	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
 		return false;
 	if (is_data_mapping(flags) &&
-	    mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
+	    mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT) {
+		if (rlimit(RLIMIT_DATA) == 0 &&
+		    mm->data_vm + npages <= rlimit_max(RLIMIT_DATA) >> PAGE_SHIFT)
+			return true;
+		pr_warn_once("%s (%d): VmData %lu exceed data ulimit %lu. Update limits or use boot option ignore_rlimit_data.\n",
+			     current->comm, current->pid, (mm->data_vm + npages) << PAGE_SHIFT,
+			     rlimit(RLIMIT_DATA));
 		return false;
+	}
 	return true;
 }
 
@@ -139,7 +133,7 @@ static bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned lo
  * (OVERCOMMIT_GUESS): refuse a single request for more pages than RAM
  * (plus swap, none here). 0 or -ENOMEM.
  */
-static int vm_enough_memory(struct mm_struct *mm, unsigned long pages)
+int vm_enough_memory(struct mm_struct *mm, unsigned long pages)
 {
 	return pages > totalram_pages() ? -ENOMEM : 0;
 }
@@ -709,7 +703,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	origbrk = mm->brk;
 	if (brk < mm->start_brk)
 		goto out;
-	/* RLIMIT_DATA is unlimited by default (mm_rlimits): this passes unless lowered */
+	/* RLIMIT_DATA (setrlimit) counts the heap and the data segment, not mmap */
 	if (check_data_rlimit(rlimit(RLIMIT_DATA), brk, mm->start_brk,
 			      mm->end_data, mm->start_data))
 		goto out;

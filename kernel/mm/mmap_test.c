@@ -320,13 +320,13 @@ static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 static void brk_data_rlimit(struct kunit *test)
 {
 	struct mm_struct *mm = test_mm();
-	unsigned long saved = mm_rlimits[RLIMIT_DATA];
+	unsigned long saved = current->rlim[RLIMIT_DATA].rlim_cur;
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
-	mm_rlimits[RLIMIT_DATA] = 0x8000;
+	current->rlim[RLIMIT_DATA].rlim_cur = 0x8000;
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8000), HEAP_START + 0x8000);
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8001), HEAP_START + 0x8000);
-	mm_rlimits[RLIMIT_DATA] = saved;
+	current->rlim[RLIMIT_DATA].rlim_cur = saved;
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8001), HEAP_START + 0x8001);
 	mmput(mm);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * /proc/PID (Linux's fs/proc/base.c and array.c): the directory of one
- * process and its files "maps" and "status".
+ * process and its files "maps", "status" and "limits".
  */
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -14,6 +14,7 @@
 static const struct proc_entry proc_pid_entries[] = {
 	{ "maps", proc_pid_maps },
 	{ "status", proc_pid_status },
+	{ "limits", proc_pid_limits },
 };
 
 static unsigned long pid_dir_ino(pid_t pid)
@@ -56,6 +57,53 @@ void proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_puts(m, "Threads:\t1\n");
 	seq_printf(m, "SigPnd:\t%016lx\n", task->pending_signals);
 	seq_printf(m, "SigBlk:\t%016lx\n", task->blocked_signals);
+}
+
+/* The name and unit of each resource in /proc/PID/limits (Linux's lnames). */
+static const struct limit_names {
+	const char *name;
+	const char *unit;
+} lnames[RLIM_NLIMITS] = {
+	[RLIMIT_CPU] = { "Max cpu time", "seconds" },
+	[RLIMIT_FSIZE] = { "Max file size", "bytes" },
+	[RLIMIT_DATA] = { "Max data size", "bytes" },
+	[RLIMIT_STACK] = { "Max stack size", "bytes" },
+	[RLIMIT_CORE] = { "Max core file size", "bytes" },
+	[RLIMIT_RSS] = { "Max resident set", "bytes" },
+	[RLIMIT_NPROC] = { "Max processes", "processes" },
+	[RLIMIT_NOFILE] = { "Max open files", "files" },
+	[RLIMIT_MEMLOCK] = { "Max locked memory", "bytes" },
+	[RLIMIT_AS] = { "Max address space", "bytes" },
+	[RLIMIT_LOCKS] = { "Max file locks", "locks" },
+	[RLIMIT_SIGPENDING] = { "Max pending signals", "signals" },
+	[RLIMIT_MSGQUEUE] = { "Max msgqueue size", "bytes" },
+	[RLIMIT_NICE] = { "Max nice priority", NULL },
+	[RLIMIT_RTPRIO] = { "Max realtime priority", NULL },
+	[RLIMIT_RTTIME] = { "Max realtime timeout", "us" },
+};
+
+/* One limit value as /proc/PID/limits shows it: "unlimited" or the number, in a 20-wide column. */
+static void limit_value(struct seq_file *m, unsigned long value)
+{
+	if (value == RLIM_INFINITY)
+		seq_printf(m, "%-20s ", "unlimited");
+	else
+		seq_printf(m, "%-20lu ", value);
+}
+
+/* /proc/PID/limits: a header, then each resource's soft and hard limit (Linux proc_pid_limits). */
+void proc_pid_limits(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (int i = 0; i < RLIM_NLIMITS; i++) {
+		seq_printf(m, "%-25s ", lnames[i].name);
+		limit_value(m, task->rlim[i].rlim_cur);
+		limit_value(m, task->rlim[i].rlim_max);
+		if (lnames[i].unit)
+			seq_printf(m, "%-10s\n", lnames[i].unit);
+		else
+			seq_putc(m, '\n');
+	}
 }
 
 static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t len)

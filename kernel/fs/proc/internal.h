@@ -71,5 +71,6 @@ int proc_dointvec_minmax(const struct ctl_table *table, int write, void *buffer,
 /* The formatters. */
 void proc_pid_status(struct seq_file *m, struct task_struct *task);
 void proc_pid_maps(struct seq_file *m, struct task_struct *task);
+void proc_pid_limits(struct seq_file *m, struct task_struct *task);
 
 #endif

@@ -22,6 +22,9 @@
 #define __NR_writev		20
 #define __NR_access		21
 #define __NR_sched_yield	24
+#define __NR_mremap		25
+#define __NR_mincore		27
+#define __NR_madvise		28
 #define __NR_dup		32
 #define __NR_dup2		33
 #define __NR_nanosleep		35
@@ -34,6 +37,7 @@
 #define __NR_kill		62
 #define __NR_uname		63
 #define __NR_getcwd		79
+#define __NR_getrlimit		97
 #define __NR_chdir		80
 #define __NR_getppid		110
 #define __NR_setpgid		109
@@ -41,6 +45,7 @@
 #define __NR_setsid		112
 #define __NR_getpgid		121
 #define __NR_arch_prctl		158
+#define __NR_setrlimit		160
 #define __NR_reboot		169
 #define __NR_gettid		186
 #define __NR_getdents64		217
@@ -49,6 +54,7 @@
 #define __NR_exit_group		231
 #define __NR_openat		257
 #define __NR_newfstatat		262
+#define __NR_prlimit64		302
 
 #define NR_syscalls		512
 

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/resource.h>
 
 #define TASK_COMM_LEN		16
 #define NR_OPEN_DEFAULT		32	/* file descriptors per task */
@@ -102,6 +103,7 @@ struct task_struct {
 	bool traced;			/* print system calls (strace) */
 	unsigned long clear_child_tid;	/* set_tid_address */
 	struct file *files[NR_OPEN_DEFAULT];
+	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits: fork copies them, exec keeps them */
 	struct thread_struct thread;
 };
 
