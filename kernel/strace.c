@@ -564,6 +564,10 @@ enum strace_arg {
 	ARG_IOVEC,		/* writev's vector of the length in the next argument */
 	ARG_REBOOT_MAGIC,
 	ARG_REBOOT_COMMAND,
+	ARG_RLIMIT_RESOURCE,
+	ARG_RLIMIT,		/* struct rlimit / rlimit64 the call reads */
+	ARG_MREMAP_FLAGS,
+	ARG_MADVISE_ADVICE,
 	ARG_OUTPUT,		/* ---- printed at exit from here on ---- */
 	ARG_READ_DATA = ARG_OUTPUT,	/* buffer holding the result's number of bytes */
 	ARG_STAT,
@@ -577,6 +581,8 @@ enum strace_arg {
 	ARG_CWD,
 	ARG_ARCH_PRCTL_OUT,	/* arch_prctl's address, a result for ARCH_GET_* */
 	ARG_INT_PAIR_OUT,	/* pipe's two fds */
+	ARG_RLIMIT_OUT,		/* struct rlimit / rlimit64 the call fills in */
+	ARG_MINCORE_VEC,	/* mincore's vector, one byte per page of the length before it */
 };
 
 enum strace_result {
@@ -636,6 +642,11 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(__NR_access, access, 2, RESULT_DECIMAL, ARG_PATH, ARG_ACCESS_MODE),
 	FORMAT(NR_pipe, pipe, 1, RESULT_DECIMAL, ARG_INT_PAIR_OUT),
 	FORMAT(__NR_sched_yield, sched_yield, 0, RESULT_DECIMAL),
+	FORMAT(__NR_mremap, mremap, 5, RESULT_HEX, ARG_POINTER, ARG_ULONG, ARG_ULONG,
+	       ARG_MREMAP_FLAGS, ARG_POINTER),
+	FORMAT(__NR_mincore, mincore, 3, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG, ARG_MINCORE_VEC),
+	FORMAT(__NR_madvise, madvise, 3, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG,
+	       ARG_MADVISE_ADVICE),
 	FORMAT(__NR_dup, dup, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_dup2, dup2, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
 	FORMAT(__NR_nanosleep, nanosleep, 2, RESULT_DECIMAL, ARG_TIMESPEC,
@@ -657,6 +668,7 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(NR_rmdir, rmdir, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_unlink, unlink, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_umask, umask, 1, RESULT_OCTAL, ARG_MODE),
+	FORMAT(__NR_getrlimit, getrlimit, 2, RESULT_DECIMAL, ARG_RLIMIT_RESOURCE, ARG_RLIMIT_OUT),
 	FORMAT(NR_getuid, getuid, 0, RESULT_DECIMAL),
 	FORMAT(NR_getgid, getgid, 0, RESULT_DECIMAL),
 	FORMAT(NR_geteuid, geteuid, 0, RESULT_DECIMAL),
@@ -668,6 +680,7 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(__NR_getpgid, getpgid, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_arch_prctl, arch_prctl, 2, RESULT_DECIMAL, ARG_ARCH_PRCTL_CODE,
 	       ARG_ARCH_PRCTL_ADDRESS),
+	FORMAT(__NR_setrlimit, setrlimit, 2, RESULT_DECIMAL, ARG_RLIMIT_RESOURCE, ARG_RLIMIT),
 	FORMAT(__NR_reboot, reboot, 4, RESULT_DECIMAL, ARG_REBOOT_MAGIC, ARG_REBOOT_MAGIC,
 	       ARG_REBOOT_COMMAND, ARG_POINTER),
 	FORMAT(__NR_gettid, gettid, 0, RESULT_DECIMAL),
@@ -680,6 +693,8 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_MODE),
 	FORMAT(__NR_newfstatat, newfstatat, 4, RESULT_DECIMAL, ARG_DIRFD, ARG_PATH, ARG_STAT,
 	       ARG_AT_FLAGS),
+	FORMAT(__NR_prlimit64, prlimit64, 4, RESULT_DECIMAL, ARG_INT, ARG_RLIMIT_RESOURCE,
+	       ARG_RLIMIT, ARG_RLIMIT_OUT),
 };
 
 /* ------------------------------------------------ the argument printers */
@@ -1044,6 +1059,98 @@ static void emit_ioctl_request(struct strace_buffer *b, unsigned int request)
 	emit(b, ")");
 }
 
+static const struct flag_name rlimit_resource_names[] = {
+	FLAG(RLIMIT_CPU), FLAG(RLIMIT_FSIZE), FLAG(RLIMIT_DATA), FLAG(RLIMIT_STACK),
+	FLAG(RLIMIT_CORE), FLAG(RLIMIT_RSS), FLAG(RLIMIT_NPROC), FLAG(RLIMIT_NOFILE),
+	FLAG(RLIMIT_MEMLOCK), FLAG(RLIMIT_AS), FLAG(RLIMIT_LOCKS), FLAG(RLIMIT_SIGPENDING),
+	FLAG(RLIMIT_MSGQUEUE), FLAG(RLIMIT_NICE), FLAG(RLIMIT_RTPRIO), FLAG(RLIMIT_RTTIME),
+};
+
+/* One limit as strace shows it: RLIM64_INFINITY, 8192*1024 for multiples of 1 KiB, or the number. */
+static void emit_rlim(struct strace_buffer *b, unsigned long value)
+{
+	if (value == RLIM_INFINITY)
+		emit(b, "RLIM64_INFINITY");
+	else if (value > 1024 && value % 1024 == 0)
+		emitf(b, "%lu*1024", value / 1024);
+	else
+		emitf(b, "%lu", value);
+}
+
+/* A struct rlimit (x86-64: the same as rlimit64): "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}". */
+static void emit_rlimit(struct strace_buffer *b, unsigned long address)
+{
+	struct rlimit rlim;
+
+	if (!address || !read_memory(b, &rlim, address, sizeof(rlim))) {
+		emit_pointer(b, address);
+		return;
+	}
+	emit(b, "{rlim_cur=");
+	emit_rlim(b, rlim.rlim_cur);
+	emit(b, ", rlim_max=");
+	emit_rlim(b, rlim.rlim_max);
+	emit(b, "}");
+}
+
+static const struct flag_name mremap_flag_names[] = {
+	FLAG(MREMAP_MAYMOVE), FLAG(MREMAP_FIXED), FLAG(MREMAP_DONTUNMAP),
+};
+
+/*
+ * mremap's flags: "0", the named bits with any other bits after them
+ * ("MREMAP_MAYMOVE|0x8"), or unknown bits alone as "0x8 /\* MREMAP_??? *\/".
+ */
+static void emit_mremap_flags(struct strace_buffer *b, unsigned long flags)
+{
+	unsigned long known = MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP;
+
+	if (!flags)
+		emit(b, "0");
+	else if (flags & known)
+		emit_flags(b, flags, mremap_flag_names, ARRAY_SIZE(mremap_flag_names));
+	else
+		emit_enum(b, flags, NULL, 0, "MREMAP_???");
+}
+
+static const struct flag_name madvise_names[] = {
+	FLAG(MADV_NORMAL), FLAG(MADV_RANDOM), FLAG(MADV_SEQUENTIAL), FLAG(MADV_WILLNEED),
+	FLAG(MADV_DONTNEED), FLAG(MADV_FREE), FLAG(MADV_REMOVE), FLAG(MADV_DONTFORK),
+	FLAG(MADV_DOFORK), FLAG(MADV_MERGEABLE), FLAG(MADV_UNMERGEABLE), FLAG(MADV_HUGEPAGE),
+	FLAG(MADV_NOHUGEPAGE), FLAG(MADV_DONTDUMP), FLAG(MADV_DODUMP), FLAG(MADV_WIPEONFORK),
+	FLAG(MADV_KEEPONFORK), FLAG(MADV_COLD), FLAG(MADV_PAGEOUT), FLAG(MADV_POPULATE_READ),
+	FLAG(MADV_POPULATE_WRITE), FLAG(MADV_DONTNEED_LOCKED), FLAG(MADV_COLLAPSE),
+	FLAG(MADV_HWPOISON), FLAG(MADV_SOFT_OFFLINE),
+};
+
+/*
+ * mincore's vector for @length bytes of memory: "[1, 0, 1]", one digit
+ * (bit 0) per page, at most STRACE_MAX_STRLEN of them and then "...".
+ */
+static void emit_mincore_vec(struct strace_buffer *b, unsigned long address,
+			     unsigned long length, long result)
+{
+	unsigned long pages = length / PAGE_SIZE + (length % PAGE_SIZE != 0);
+	unsigned char vec[STRACE_MAX_STRLEN];
+	unsigned long shown = min(pages, (unsigned long)STRACE_MAX_STRLEN);
+
+	if (IS_ERR_VALUE(result) || !address || !read_memory(b, vec, address, shown)) {
+		emit_pointer(b, address);
+		return;
+	}
+	emit(b, "[");
+	for (unsigned long i = 0; i < pages; i++) {
+		if (i)
+			emit(b, ", ");
+		if (i == shown) {
+			emit(b, "...");
+			break;
+		}
+		emit(b, vec[i] & 1 ? "1" : "0");
+	}
+	emit(b, "]");
+}
+
 static const struct flag_name reboot_magic_names[] = {
 	{ 0xfee1dead, "LINUX_REBOOT_MAGIC1" }, { 672274793, "LINUX_REBOOT_MAGIC2" },
 	{ 85072278, "LINUX_REBOOT_MAGIC2A" }, { 369367448, "LINUX_REBOOT_MAGIC2B" },
@@ -1086,6 +1193,8 @@ static const struct enum_argument enum_arguments[] = {
 	[ARG_ARCH_PRCTL_CODE] = ENUM_ARGUMENT(arch_prctl_names, "ARCH_???", false),
 	[ARG_REBOOT_MAGIC] = ENUM_ARGUMENT(reboot_magic_names, "LINUX_REBOOT_MAGIC_???", true),
 	[ARG_REBOOT_COMMAND] = ENUM_ARGUMENT(reboot_command_names, "LINUX_REBOOT_CMD_???", true),
+	[ARG_RLIMIT_RESOURCE] = ENUM_ARGUMENT(rlimit_resource_names, "RLIMIT_???", false),
+	[ARG_MADVISE_ADVICE] = ENUM_ARGUMENT(madvise_names, "MADV_???", false),
 };
 
 /*
@@ -1177,6 +1286,12 @@ static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
 	case ARG_IOVEC:
 		emit_iovec(b, value, (int)next);
 		break;
+	case ARG_RLIMIT:
+		emit_rlimit(b, value);
+		break;
+	case ARG_MREMAP_FLAGS:
+		emit_mremap_flags(b, value);
+		break;
 	default:	/* ARG_NONE, ARG_HEX, ARG_ARCH_PRCTL_ADDRESS */
 		emit_hex(b, value);
 		break;
@@ -1265,6 +1380,9 @@ static void emit_output_argument(struct strace_buffer *b, enum strace_arg kind,
 	case ARG_INT_PAIR_OUT:
 		emit_int_pair(b, value);
 		break;
+	case ARG_RLIMIT_OUT:
+		emit_rlimit(b, value);
+		break;
 	default:	/* not an output kind */
 		emit_hex(b, value);
 		break;
@@ -1278,7 +1396,9 @@ static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, i
 	unsigned long value = syscall_argument(regs, index);
 	unsigned long next = index < 5 ? syscall_argument(regs, index + 1) : 0;
 
-	if (kind >= ARG_OUTPUT)
+	if (kind == ARG_MINCORE_VEC)
+		emit_mincore_vec(b, value, syscall_argument(regs, index - 1), result);
+	else if (kind >= ARG_OUTPUT)
 		emit_output_argument(b, kind, value, result);
 	else
 		emit_input_argument(b, kind, value, next);
@@ -1314,6 +1434,10 @@ static int shown_arguments(const struct syscall_format *format, const struct pt_
 		return 2;
 	if (format == &syscall_formats[__NR_openat] && !open_has_mode(regs->rdx))
 		return 3;
+	/* mremap's new_address only with both MREMAP_MAYMOVE and MREMAP_FIXED */
+	if (format == &syscall_formats[__NR_mremap] &&
+	    (regs->r10 & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
+		return 4;
 	return format->nb_args;
 }
 

@@ -149,7 +149,7 @@ static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned lon
 }
 
 /* Record @mm's resident pages as VmHWM if they are a new peak (Linux update_hiwater_rss). */
-static void update_hiwater_rss(struct mm_struct *mm)
+void update_hiwater_rss(struct mm_struct *mm)
 {
 	if (mm->hiwater_rss < get_mm_rss(mm))
 		mm->hiwater_rss = get_mm_rss(mm);
@@ -1350,7 +1350,8 @@ void mmput(struct mm_struct *mm)
 /*
  * Linux dup_mmap: copy every VMA of @oldmm into @mm's tree, in order, and
  * share the pages under it copy-on-write (copy_page_range write-protects
- * them in both mms). 0 or -ENOMEM (the caller then mmputs @mm).
+ * them in both mms); VM_DONTCOPY VMAs stay out, VM_WIPEONFORK ones come
+ * without pages. 0 or -ENOMEM (the caller then mmputs @mm).
  */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
@@ -1359,13 +1360,15 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	MA_STATE(mas, &mm->mm_mt, 0, 0);
 
 	mas_for_each(&old_mas, mpnt, ULONG_MAX) {
+		if (mpnt->vm_flags & VM_DONTCOPY)	/* MADV_DONTFORK */
+			continue;
 		tmp = vm_area_dup(mpnt);
 		if (!tmp)
 			return -ENOMEM;
 		tmp->vm_mm = mm;
 		/* the child's pages are its own: a new anon_vma for it (Linux anon_vma_fork) */
 		tmp->anon_vma_id = 0;
-		if (mpnt->anon_vma_id)
+		if (mpnt->anon_vma_id && !(mpnt->vm_flags & VM_WIPEONFORK))
 			anon_vma_prepare(tmp);
 		mas_set_range(&mas, tmp->vm_start, tmp->vm_end - 1);
 		if (mas_store_gfp(&mas, tmp, GFP_KERNEL)) {
@@ -1374,7 +1377,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		}
 		mm->map_count++;
 		vm_stat_account(mm, tmp->vm_flags, vma_pages(tmp));
-		if (copy_page_range(tmp, mpnt))
+		/* MADV_WIPEONFORK: the child starts with the range empty */
+		if (!(tmp->vm_flags & VM_WIPEONFORK) && copy_page_range(tmp, mpnt))
 			return -ENOMEM;
 	}
 	return 0;

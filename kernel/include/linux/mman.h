@@ -133,6 +133,8 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Add @npages (may be negative) to total_vm and the matching exec/stack/data counter. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+/* Record the resident pages as VmHWM if they are a new peak (before pages are unmapped). */
+void update_hiwater_rss(struct mm_struct *mm);
 /* May @mm grow by @npages pages with @flags within RLIMIT_AS and RLIMIT_DATA? */
 bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
 /* The overcommit heuristic: 0, or -ENOMEM for more pages than RAM in one request. */
@@ -177,6 +179,19 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
+/* ---- kernel/mm/mremap.c, madvise.c, mincore.c ---- */
+
+/* Move the ptes of [old_addr, old_addr + len) of @vma to @new_addr in @new_vma; bytes moved. */
+unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+			       struct vm_area_struct *new_vma, unsigned long new_addr,
+			       unsigned long len);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+/* madvise(start, len, behavior) on @mm: 0 or -errno (Linux do_madvise). */
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int behavior);
+long sys_madvise(unsigned long start, size_t len_in, int behavior);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+
 /* ---- kernel/mm/memory.c ---- */
 
 /* A new top-level table: user half empty, kernel half shared with swapper_pg_dir. */
@@ -191,6 +206,8 @@ int follow_pte(struct mm_struct *mm, unsigned long address, pte_t **ptepp);
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags);
+/* Unmap the pages of [start, start + size) in @vma: the next touch faults (MADV_DONTNEED). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 /* Unmap [start_addr, end_addr) of @vma and the VMAs after it in @mt; pages go back to buddy. */
 void unmap_vmas(struct maple_tree *mt, struct vm_area_struct *vma,
 		unsigned long start_addr, unsigned long end_addr);
