@@ -34,6 +34,12 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 
+# The user-space API (include/uapi, as Linux's): errno values, signal numbers,
+# open/fcntl flags... written once, for the kernel, the libc and the host
+# tests. The kernel includes them as <uapi/linux/X.h> where its own
+# <linux/X.h> has the same name, as Linux does.
+UAPI_INCLUDE := -Iinclude/uapi -Iinclude
+
 # The kernel: freestanding, no host headers (only the compiler's own
 # stddef/stdint/stdarg/stdbool), no SSE/FPU, frame pointers kept for backtraces.
 KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
@@ -42,8 +48,8 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -mno-3dnow \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
-	-Ikernel/include -Iinclude/uapi -MMD -MP
-KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -Iinclude/uapi -g -MMD -MP
+	-Ikernel/include $(UAPI_INCLUDE) -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -Ikernel/include $(UAPI_INCLUDE) -g -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KERNEL_C := $(shell find kernel -name '*.c' | sort)
@@ -115,20 +121,20 @@ HOST_BENCHES :=
 include $(sort $(wildcard tests/host/*.mk))
 
 HOST_CFLAGS := -std=gnu11 -g -O1 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -Iinclude/uapi -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Ikernel/include $(UAPI_INCLUDE) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 BENCH_CFLAGS := -std=gnu11 -g -O2 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -Iinclude/uapi -DNDEBUG
+	-Ikernel/include $(UAPI_INCLUDE) -DNDEBUG
 HOST_COMMON := kernel/lib/kunit.c tests/host/kunit_main.c tests/host/host_kernel.c
 BENCH_COMMON := tests/host/host_kernel.c
 
 define host_test_rule
-$(B)/host/test_$(1): $$(host_$(1)_SRCS) $(HOST_COMMON) $$(wildcard kernel/include/*/*.h)
+$(B)/host/test_$(1): $$(host_$(1)_SRCS) $(HOST_COMMON) $$(wildcard kernel/include/*/*.h include/uapi/*/*.h)
 	@mkdir -p $$(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $$(host_$(1)_CFLAGS) -o $$@ $$(host_$(1)_SRCS) $(HOST_COMMON) $$(host_$(1)_LIBS)
 endef
 define host_bench_rule
-$(B)/host/bench_$(1): $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(wildcard kernel/include/*/*.h)
+$(B)/host/bench_$(1): $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(wildcard kernel/include/*/*.h include/uapi/*/*.h)
 	@mkdir -p $$(@D)
 	$(HOSTCC) $(BENCH_CFLAGS) $$(bench_$(1)_CFLAGS) -o $$@ $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(bench_$(1)_LIBS)
 endef

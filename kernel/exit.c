@@ -17,15 +17,10 @@
 #include <linux/reboot.h>
 #include <linux/strace.h>
 #include <linux/bug.h>
+#include <uapi/linux/wait.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
-#define WNOHANG		0x00000001
-#define WUNTRACED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
 #define WAIT4_OPTIONS	(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
 
 /* struct rusage (x86-64): this kernel keeps no per-process usage, so it reads as zeros. */

@@ -21,9 +21,6 @@
 
 #define SIG_DFL		0UL
 #define SIG_IGN		1UL
-#define SIG_BLOCK	0
-#define SIG_UNBLOCK	1
-#define SIG_SETMASK	2
 #define sigmask(sig)	(1UL << ((sig) - 1))
 /* Signals that cannot be ignored, caught or blocked (Linux's sig_kernel_only). */
 #define UNCATCHABLE	(sigmask(SIGKILL) | sigmask(SIGSTOP))

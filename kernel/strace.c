@@ -40,6 +40,7 @@
 #include <linux/fs.h>
 #include <linux/dirent.h>
 #include <linux/strace.h>
+#include <uapi/linux/wait.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 #include <asm/page.h>
@@ -367,15 +368,6 @@ static void emit_map_flags(struct strace_buffer *b, unsigned int flags)
 	if (huge)
 		emitf(b, "|%u<<MAP_HUGE_SHIFT", huge);
 }
-
-#define O_DSYNC		010000
-#define FASYNC		020000
-#define O_DIRECT	040000
-#define O_LARGEFILE	0100000
-#define O_NOATIME	01000000
-#define O_PATH		010000000
-#define O_SYNC		(04000000 | O_DSYNC)
-#define O_TMPFILE	(020000000 | O_DIRECTORY)
 
 static const struct flag_name open_access_names[] = {
 	FLAG(O_RDONLY), FLAG(O_WRONLY), FLAG(O_RDWR), FLAG(O_ACCMODE),
@@ -810,13 +802,6 @@ static void emit_wait_status(struct strace_buffer *b, unsigned long address)
 	emit(b, "}]");
 }
 
-#define WNOHANG		0x00000001
-#define WSTOPPED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
-
 static const struct flag_name wait_option_names[] = {
 	FLAG(WNOHANG), FLAG(WSTOPPED), FLAG(WCONTINUED), FLAG(__WNOTHREAD), FLAG(__WALL),
 	FLAG(__WCLONE),
@@ -844,15 +829,6 @@ static void emit_utsname(struct strace_buffer *b, unsigned long address)
 	emit_quoted(b, names[1], strlen(names[1]));
 	emit(b, ", ...}");
 }
-
-#define SA_NOCLDSTOP	0x00000001
-#define SA_NOCLDWAIT	0x00000002
-#define SA_SIGINFO	0x00000004
-#define SA_RESTORER	0x04000000
-#define SA_ONSTACK	0x08000000
-#define SA_RESTART	0x10000000
-#define SA_NODEFER	0x40000000
-#define SA_RESETHAND	0x80000000
 
 static const struct flag_name sigaction_flag_names[] = {
 	FLAG(SA_RESTORER), FLAG(SA_ONSTACK), FLAG(SA_RESTART), FLAG(SA_NODEFER),

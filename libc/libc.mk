@@ -3,7 +3,8 @@
 #
 # Provides:
 #   LIBC_A, CRT0          the library and the start-up object
-#   USER_CFLAGS           how user code compiles (-nostdinc, libc/include)
+#   USER_CFLAGS           how user code compiles (-nostdinc, libc/include and
+#                         include/uapi, the constants shared with the kernel)
 #   USER_LDFLAGS          how user programs link (static, at 0x400000)
 #   user_link             $(call user_link,OUTPUT,OBJECTS): the link command
 #   TEST_USER_BINS        programs of tests/libc, built by `make test`

@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <uapi/linux/fcntl.h>
 
 typedef long long loff_t;
 typedef unsigned int umode_t;
@@ -22,7 +23,7 @@ typedef unsigned int umode_t;
 #define NAME_MAX	255	/* bytes in one path component */
 #define MAX_RW_COUNT	0x7ffff000L	/* Linux's cap on one read/write */
 
-/* st_mode bits and open flags, Linux's values. */
+/* st_mode bits, Linux's values (open flags: include/uapi/linux/fcntl.h). */
 #define S_IFMT		0170000
 #define S_IFLNK		0120000
 #define S_IFREG		0100000
@@ -32,24 +33,6 @@ typedef unsigned int umode_t;
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
 #define S_IXUGO		0111
-
-#define O_RDONLY	00
-#define O_WRONLY	01
-#define O_RDWR		02
-#define O_ACCMODE	03
-#define O_CREAT		0100
-#define O_EXCL		0200
-#define O_NOCTTY	0400
-#define O_TRUNC		01000
-#define O_APPEND	02000
-#define O_NONBLOCK	04000
-#define O_DIRECTORY	0200000
-#define O_NOFOLLOW	0400000
-#define O_CLOEXEC	02000000
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_NO_AUTOMOUNT		0x800
-#define AT_EMPTY_PATH		0x1000
 
 /* access() modes. */
 #define F_OK		0

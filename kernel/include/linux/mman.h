@@ -18,11 +18,8 @@
 #include <linux/maple_tree.h>
 #include <linux/resource.h>
 
-/*
- * PROT_*, MAP_*, MADV_* and MREMAP_*: the user-API header of the same name
- * (include/uapi/linux/mman.h), next on the include path.
- */
-#include_next <linux/mman.h>
+/* PROT_*, MAP_*, MADV_* and MREMAP_*: the user-API header of the same name. */
+#include <uapi/linux/mman.h>
 
 #define MAP_ANON		MAP_ANONYMOUS
 #define MAP_FAILED		((void *)-1)

@@ -11,7 +11,7 @@
 #ifndef _LINUX_RESOURCE_H
 #define _LINUX_RESOURCE_H
 
-#include_next <linux/resource.h>
+#include <uapi/linux/resource.h>
 
 #define _STK_LIM	(8UL << 20)	/* RLIMIT_STACK soft limit: 8 MiB */
 #define MLOCK_LIMIT	(8UL << 20)	/* RLIMIT_MEMLOCK: 8 MiB */

@@ -10,6 +10,9 @@
 #include <linux/list.h>
 #include <linux/mm_types.h>
 #include <linux/resource.h>
+#include <asm-generic/signal.h>
+#include <asm-generic/siginfo.h>
+#include <uapi/linux/sched.h>
 
 #define TASK_COMM_LEN		16
 #define NR_OPEN_DEFAULT		32	/* file descriptors per task */
@@ -20,40 +23,6 @@
 #define TASK_INTERRUPTIBLE	0x0001
 #define EXIT_DEAD		0x0010
 #define EXIT_ZOMBIE		0x0020
-
-/* Signals (Linux's numbers). */
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define _NSIG		64
-
-/* sa_flags of rt_sigaction (Linux x86-64 values). */
-#define SA_SIGINFO	0x00000004
-#define SA_RESTORER	0x04000000	/* sa_restorer is set: required on x86-64 */
-#define SA_RESTART	0x10000000
-#define SA_NODEFER	0x40000000
-#define SA_RESETHAND	0x80000000
-
-/* si_code values: who sent the signal. */
-#define SI_USER		0		/* kill() */
-#define SI_KERNEL	0x80		/* the kernel (Ctrl-C, a fault) */
-#define SEGV_MAPERR	1		/* no mapping at the address */
-#define SEGV_ACCERR	2		/* a mapping that forbids the access */
 
 /* One signal's action, as rt_sigaction reads it (Linux's struct k_sigaction, x86-64 layout). */
 struct k_sigaction {
