@@ -216,11 +216,14 @@ static long load_elf_segments(struct linux_binprm *bprm, struct mm_struct *mm)
 		if (ph->p_flags & PF_X) {
 			mm->start_code = min(mm->start_code, vaddr);
 			mm->end_code = max(mm->end_code, vaddr + ph->p_filesz);
-		} else {
-			if (!mm->start_data)
-				mm->start_data = vaddr;
-			mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		}
+		/*
+		 * Linux's load_elf_binary: the data is the last segment's file
+		 * part, [highest p_vaddr, highest p_vaddr + p_filesz), whatever
+		 * its flags; brk's check_data_rlimit counts end_data - start_data.
+		 */
+		mm->start_data = max(mm->start_data, vaddr);
+		mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		elf_brk = max(elf_brk, vaddr + ph->p_memsz);
 	}
 	mm->start_brk = mm->brk = PAGE_ALIGN(elf_brk);
