@@ -257,7 +257,8 @@ int unpack_to_rootfs(struct inode *root, const char *buf, size_t len)
 }
 
 /*
- * Build the root file system: "/", "/dev/console", "/proc", then the
+ * Build the root file system: "/", "/dev/console", "/dev/null",
+ * "/dev/zero", "/proc", then the
  * contents of every boot module, in order. Called once at boot, after
  * the slab allocator is up.
  */
@@ -272,6 +273,8 @@ void populate_rootfs(void)
 	console = console_new_inode();
 	if (!dev || !console || ramfs_link(dev, "console", 7, console))
 		panic("populate_rootfs: cannot make /dev/console");
+	if (mem_devices_init(dev))
+		panic("populate_rootfs: cannot make /dev/null and /dev/zero");
 	iget(proc_root_inode());
 	if (ramfs_link(root_inode, "proc", 4, proc_root_inode()))
 		panic("populate_rootfs: cannot mount /proc");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * /proc/PID (Linux's fs/proc/base.c and array.c): the directory of one
- * process and its files "maps" and "status".
+ * process, its files "maps" and "status", and the link "exe".
  */
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -15,6 +15,21 @@ static const struct proc_entry proc_pid_entries[] = {
 	{ "maps", proc_pid_maps },
 	{ "status", proc_pid_status },
 };
+
+/* /proc/PID/exe: the path of the program the task runs (Linux's proc_exe_link). */
+static int proc_exe_link(struct task_struct *task, char *buf, size_t size)
+{
+	if (!task->exe_file || !task->exe_file->f_path)
+		return -ENOENT;
+	return min(strlcpy(buf, task->exe_file->f_path, size), size - 1);
+}
+
+/* Listed after the files, numbered after them. */
+static const struct proc_link proc_pid_links[] = {
+	{ "exe", proc_exe_link },
+};
+
+#define PROC_PID_LINK_INO(pid, i)	(pid_dir_ino(pid) + 1 + ARRAY_SIZE(proc_pid_entries) + (i))
 
 static unsigned long pid_dir_ino(pid_t pid)
 {
@@ -66,6 +81,10 @@ static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t
 		if (strlen(proc_pid_entries[i].name) == len &&
 		    !memcmp(proc_pid_entries[i].name, name, len))
 			return proc_file_inode(&proc_pid_entries[i], pid, pid_dir_ino(pid) + 1 + i);
+	for (size_t i = 0; i < ARRAY_SIZE(proc_pid_links); i++)
+		if (strlen(proc_pid_links[i].name) == len &&
+		    !memcmp(proc_pid_links[i].name, name, len))
+			return proc_link_inode(&proc_pid_links[i], pid, PROC_PID_LINK_INO(pid, i));
 	return ERR_PTR(-ENOENT);
 }
 
@@ -90,6 +109,16 @@ static int proc_pid_iterate(struct file *file, struct dir_context *ctx)
 
 		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, pid_dir_ino(pid) + 1 + i,
 				DT_REG))
+			return 0;
+		ctx->pos++;
+	}
+	while (ctx->pos >= 2 + (loff_t)ARRAY_SIZE(proc_pid_entries) &&
+	       ctx->pos < 2 + (loff_t)(ARRAY_SIZE(proc_pid_entries) + ARRAY_SIZE(proc_pid_links))) {
+		size_t i = ctx->pos - 2 - ARRAY_SIZE(proc_pid_entries);
+		const char *name = proc_pid_links[i].name;
+
+		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, PROC_PID_LINK_INO(pid, i),
+				DT_LNK))
 			return 0;
 		ctx->pos++;
 	}
