@@ -146,8 +146,9 @@ HOST_BENCH_BINS := $(patsubst %,$(B)/host/bench_%,$(HOST_BENCHES))
 install-deps:
 	@scripts/install-deps
 
-run: install-deps all
-	scripts/qemu-run --interactive $(if $(CMDLINE),--cmdline "$(CMDLINE)")
+run: install-deps all $(if $(filter 1,$(BUSYBOX)),$(BUSYBOX_BIN))
+	scripts/qemu-run --interactive $(if $(CMDLINE),--cmdline "$(CMDLINE)") \
+		$(if $(filter 1,$(BUSYBOX)),--busybox $(BUSYBOX_BIN))
 
 debug:
 	@$(MAKE) --no-print-directory DEBUG=1 install-deps all
@@ -176,6 +177,7 @@ clean:
 help:
 	@echo "make            build the kernel ELF, the user programs and the ISO (build/)"
 	@echo "make run        boot in QEMU to a shell; the console is this terminal (Ctrl-A X quits)"
+	@echo "make run BUSYBOX=1   the same with Debian's busybox applets in /bin beside the kernel's tools"
 	@echo "make debug      boot paused with the GDB stub; then 'make gdb' in another terminal"
 	@echo "make gdb        attach GDB with kernel symbols and the lx- helpers (docs/gdb.md)"
 	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"

@@ -19,6 +19,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/random.h>
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 #include <asm/pgtable.h>
@@ -281,9 +282,11 @@ struct stack_strings {
 static int push_stack_strings(struct linux_binprm *bprm, unsigned long *sp,
 			      struct stack_strings *where)
 {
-	u64 seed = rdtsc();
-	u64 random_bytes[2] = { seed * 6364136223846793005ULL + 1, seed ^ 0x9e3779b97f4a7c15ULL };
-	int err = push_bytes(sp, bprm->filename, strlen(bprm->filename) + 1);
+	u64 random_bytes[2];
+	int err;
+
+	get_random_bytes(random_bytes, sizeof(random_bytes));
+	err = push_bytes(sp, bprm->filename, strlen(bprm->filename) + 1);
 
 	where->execfn = *sp;
 	err = err ?: push_bytes(sp, bprm->strings, bprm->bytes);
@@ -316,10 +319,10 @@ static size_t fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm, un
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, bias + bprm->header.e_entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
+	AUX(AT_UID, current->cred.uid);
+	AUX(AT_EUID, current->cred.euid);
+	AUX(AT_GID, current->cred.gid);
+	AUX(AT_EGID, current->cred.egid);
 	AUX(AT_SECURE, 0);
 	AUX(AT_RANDOM, where->random);
 	AUX(AT_EXECFN, where->execfn);
@@ -379,6 +382,8 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
 
+	if (old)
+		mm_release(current, old);	/* a vfork parent may go on */
 	current->mm = mm;
 	write_cr3(__pa(mm->pgd));
 	if (old)
@@ -393,6 +398,17 @@ static void set_task_comm(const char *path)
 	strlcpy(current->comm, name ? name + 1 : path, TASK_COMM_LEN);
 }
 
+/* The program current runs is now @file (Linux keeps it as mm->exe_file). */
+static void set_exe_file(struct file *file)
+{
+	struct file *old = current->exe_file;
+
+	get_file(file);
+	current->exe_file = file;
+	if (old)
+		fput(old);
+}
+
 /* Everything after the point of no return: a failure here kills the process. */
 static int load_elf_binary(struct linux_binprm *bprm)
 {
@@ -404,6 +420,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	if (!mm)
 		return -ENOMEM;
 	exec_mmap(mm);
+	do_close_on_exec();
 	bias = load_elf_segments(bprm, mm);
 	err = bias < 0 ? bias : setup_arg_pages(bprm);
 	err = err ?: create_elf_tables(bprm, mm, bias, &sp);
@@ -412,6 +429,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 		return err;
 	}
 	set_task_comm(bprm->filename);
+	set_exe_file(bprm->file);
 	for (int sig = 0; sig < _NSIG; sig++) {	/* handlers do not survive exec; SIG_IGN does */
 		struct k_sigaction *action = &current->action[sig];
 

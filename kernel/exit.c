@@ -70,7 +70,12 @@ void do_exit(long code)
 	if (p->traced)
 		strace_process_exit(code);
 	close_files();
+	if (p->exe_file) {
+		fput(p->exe_file);
+		p->exe_file = NULL;
+	}
 	if (mm) {
+		mm_release(p, mm);
 		/* leave the dying address space before freeing its page tables */
 		write_cr3(__pa(swapper_pg_dir));
 		p->mm = NULL;
@@ -82,6 +87,8 @@ void do_exit(long code)
 	local_irq_disable();
 	p->exit_code = code;
 	p->state = EXIT_ZOMBIE;
+	if (p->exit_signal && p->parent)	/* Linux's do_notify_parent: SIGCHLD for fork's children */
+		send_sig(p->exit_signal, p->parent);
 	wake_up(&child_exit_wait);
 	schedule();
 	BUG();

@@ -308,6 +308,32 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	return found ? 0 : -ESRCH;
 }
 
+/* Linux's do_tkill: @sig to task @pid, which must lead thread group @tgid if @tgid > 0. */
+static int do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	const struct kernel_siginfo info = { .si_code = SI_TKILL, .si_pid = current->pid };
+	struct task_struct *p = find_task_by_pid(pid);
+
+	if (!p || (tgid > 0 && p->pid != tgid))
+		return -ESRCH;
+	return sig ? send_sig_info(sig, &info, p) : 0;
+}
+
+/* tgkill(2): a signal to one thread; processes here have one, whose tid is the pid. */
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || tgid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return do_tkill(0, pid, sig);
+}
+
 /*
  * rt_sigaction(2): read and/or set the action of @sig (struct k_sigaction is
  * the kernel's struct sigaction on x86-64). A handler needs SA_RESTORER to

@@ -560,6 +560,8 @@ enum strace_arg {
 	ARG_RLIMIT,		/* struct rlimit / rlimit64 the call reads */
 	ARG_MREMAP_FLAGS,
 	ARG_MADVISE_ADVICE,
+	ARG_CLONE_FLAGS,	/* CLONE_* and the exit signal */
+	ARG_FCNTL_CMD,
 	ARG_OUTPUT,		/* ---- printed at exit from here on ---- */
 	ARG_READ_DATA = ARG_OUTPUT,	/* buffer holding the result's number of bytes */
 	ARG_STAT,
@@ -596,17 +598,11 @@ struct syscall_format {
 
 /* Linux x86-64 numbers not (yet) in asm/unistd.h, for the calls the libc makes. */
 #define NR_readv		19
-#define NR_pipe			22
-#define NR_fcntl		72
 #define NR_rename		82
 #define NR_mkdir		83
 #define NR_rmdir		84
 #define NR_unlink		87
 #define NR_umask		95
-#define NR_getuid		102
-#define NR_getgid		104
-#define NR_geteuid		107
-#define NR_getegid		108
 #define NR_rt_sigreturn		15
 
 static const struct syscall_format syscall_formats[] = {
@@ -632,7 +628,7 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(NR_readv, readv, 3, RESULT_DECIMAL, ARG_INT, ARG_POINTER, ARG_INT),
 	FORMAT(__NR_writev, writev, 3, RESULT_DECIMAL, ARG_INT, ARG_IOVEC, ARG_INT),
 	FORMAT(__NR_access, access, 2, RESULT_DECIMAL, ARG_PATH, ARG_ACCESS_MODE),
-	FORMAT(NR_pipe, pipe, 1, RESULT_DECIMAL, ARG_INT_PAIR_OUT),
+	FORMAT(__NR_pipe, pipe, 1, RESULT_DECIMAL, ARG_INT_PAIR_OUT),
 	FORMAT(__NR_sched_yield, sched_yield, 0, RESULT_DECIMAL),
 	FORMAT(__NR_mremap, mremap, 5, RESULT_HEX, ARG_POINTER, ARG_ULONG, ARG_ULONG,
 	       ARG_MREMAP_FLAGS, ARG_POINTER),
@@ -652,7 +648,7 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_WAIT_OPTIONS, ARG_POINTER),
 	FORMAT(__NR_kill, kill, 2, RESULT_DECIMAL, ARG_INT, ARG_SIGNAL),
 	FORMAT(__NR_uname, uname, 1, RESULT_DECIMAL, ARG_UTSNAME),
-	FORMAT(NR_fcntl, fcntl, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_HEX),
+	FORMAT(__NR_fcntl, fcntl, 3, RESULT_DECIMAL, ARG_INT, ARG_FCNTL_CMD, ARG_HEX),
 	FORMAT(__NR_getcwd, getcwd, 2, RESULT_DECIMAL, ARG_CWD, ARG_ULONG),
 	FORMAT(__NR_chdir, chdir, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_rename, rename, 2, RESULT_DECIMAL, ARG_PATH, ARG_PATH),
@@ -661,10 +657,10 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(NR_unlink, unlink, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_umask, umask, 1, RESULT_OCTAL, ARG_MODE),
 	FORMAT(__NR_getrlimit, getrlimit, 2, RESULT_DECIMAL, ARG_RLIMIT_RESOURCE, ARG_RLIMIT_OUT),
-	FORMAT(NR_getuid, getuid, 0, RESULT_DECIMAL),
-	FORMAT(NR_getgid, getgid, 0, RESULT_DECIMAL),
-	FORMAT(NR_geteuid, geteuid, 0, RESULT_DECIMAL),
-	FORMAT(NR_getegid, getegid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getuid, getuid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getgid, getgid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_geteuid, geteuid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getegid, getegid, 0, RESULT_DECIMAL),
 	FORMAT(__NR_setpgid, setpgid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
 	FORMAT(__NR_getppid, getppid, 0, RESULT_DECIMAL),
 	FORMAT(__NR_getpgrp, getpgrp, 0, RESULT_DECIMAL),
@@ -687,6 +683,30 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_AT_FLAGS),
 	FORMAT(__NR_prlimit64, prlimit64, 4, RESULT_DECIMAL, ARG_INT, ARG_RLIMIT_RESOURCE,
 	       ARG_RLIMIT, ARG_RLIMIT_OUT),
+	FORMAT(__NR_clone, clone, 5, RESULT_DECIMAL, ARG_CLONE_FLAGS, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER, ARG_HEX),
+	FORMAT(__NR_readlink, readlink, 3, RESULT_DECIMAL, ARG_PATH, ARG_READ_DATA, ARG_ULONG),
+	FORMAT(__NR_sysinfo, sysinfo, 1, RESULT_DECIMAL, ARG_POINTER),
+	FORMAT(__NR_setuid, setuid, 1, RESULT_DECIMAL, ARG_INT),
+	FORMAT(__NR_setgid, setgid, 1, RESULT_DECIMAL, ARG_INT),
+	FORMAT(__NR_setreuid, setreuid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
+	FORMAT(__NR_setregid, setregid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
+	FORMAT(__NR_getgroups, getgroups, 2, RESULT_DECIMAL, ARG_INT, ARG_POINTER),
+	FORMAT(__NR_setresuid, setresuid, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_INT),
+	FORMAT(__NR_getresuid, getresuid, 3, RESULT_DECIMAL, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER),
+	FORMAT(__NR_setresgid, setresgid, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_INT),
+	FORMAT(__NR_getresgid, getresgid, 3, RESULT_DECIMAL, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER),
+	FORMAT(__NR_tkill, tkill, 2, RESULT_DECIMAL, ARG_INT, ARG_SIGNAL),
+	FORMAT(__NR_tgkill, tgkill, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_SIGNAL),
+	FORMAT(__NR_readlinkat, readlinkat, 4, RESULT_DECIMAL, ARG_DIRFD, ARG_PATH, ARG_READ_DATA,
+	       ARG_ULONG),
+	FORMAT(__NR_set_robust_list, set_robust_list, 2, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG),
+	FORMAT(__NR_dup3, dup3, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_OPEN_FLAGS),
+	FORMAT(__NR_pipe2, pipe2, 2, RESULT_DECIMAL, ARG_INT_PAIR_OUT, ARG_OPEN_FLAGS),
+	FORMAT(__NR_getrandom, getrandom, 3, RESULT_DECIMAL, ARG_READ_DATA, ARG_ULONG, ARG_HEX),
+	FORMAT(__NR_rseq, rseq, 4, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG, ARG_HEX, ARG_HEX),
 };
 
 /* ------------------------------------------------ the argument printers */
@@ -974,6 +994,36 @@ static void emit_iovec(struct strace_buffer *b, unsigned long address, long coun
 	emit(b, "]");
 }
 
+static const struct flag_name clone_flag_names[] = {
+	FLAG(CLONE_VM), FLAG(CLONE_FS), FLAG(CLONE_FILES), FLAG(CLONE_SIGHAND), FLAG(CLONE_PIDFD),
+	FLAG(CLONE_PTRACE), FLAG(CLONE_VFORK), FLAG(CLONE_PARENT), FLAG(CLONE_THREAD),
+	FLAG(CLONE_NEWNS), FLAG(CLONE_SYSVSEM), FLAG(CLONE_SETTLS), FLAG(CLONE_PARENT_SETTID),
+	FLAG(CLONE_CHILD_CLEARTID), FLAG(CLONE_DETACHED), FLAG(CLONE_UNTRACED),
+	FLAG(CLONE_CHILD_SETTID), FLAG(CLONE_NEWCGROUP), FLAG(CLONE_NEWUTS), FLAG(CLONE_NEWIPC),
+	FLAG(CLONE_NEWUSER), FLAG(CLONE_NEWPID), FLAG(CLONE_NEWNET), FLAG(CLONE_IO),
+};
+
+/* clone's flags: "CLONE_VM|CLONE_VFORK|SIGCHLD", the exit signal last, as strace prints them. */
+static void emit_clone_flags(struct strace_buffer *b, unsigned long flags)
+{
+	unsigned long sig = flags & CSIGNAL;
+
+	flags &= ~CSIGNAL;
+	if (flags || !sig)
+		emit_known_flags(b, flags, clone_flag_names, ARRAY_SIZE(clone_flag_names),
+				 "CLONE_???");
+	if (sig) {
+		emit(b, flags ? "|" : "");
+		emit_signal(b, sig);
+	}
+}
+
+static const struct flag_name fcntl_cmd_names[] = {
+	FLAG(F_DUPFD), FLAG(F_GETFD), FLAG(F_SETFD), FLAG(F_GETFL), FLAG(F_SETFL), FLAG(F_GETLK),
+	FLAG(F_SETLK), FLAG(F_SETLKW), FLAG(F_SETOWN), FLAG(F_GETOWN), FLAG(F_DUPFD_CLOEXEC),
+	FLAG(F_SETPIPE_SZ), FLAG(F_GETPIPE_SZ),
+};
+
 static const struct flag_name whence_names[] = {
 	FLAG(SEEK_SET), FLAG(SEEK_CUR), FLAG(SEEK_END), { 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" },
 };
@@ -1171,6 +1221,7 @@ static const struct enum_argument enum_arguments[] = {
 	[ARG_REBOOT_COMMAND] = ENUM_ARGUMENT(reboot_command_names, "LINUX_REBOOT_CMD_???", true),
 	[ARG_RLIMIT_RESOURCE] = ENUM_ARGUMENT(rlimit_resource_names, "RLIMIT_???", false),
 	[ARG_MADVISE_ADVICE] = ENUM_ARGUMENT(madvise_names, "MADV_???", false),
+	[ARG_FCNTL_CMD] = ENUM_ARGUMENT(fcntl_cmd_names, "F_???", false),
 };
 
 /*
@@ -1238,6 +1289,9 @@ static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
 		break;
 	case ARG_WAIT_OPTIONS:
 		emit_wait_options(b, value);
+		break;
+	case ARG_CLONE_FLAGS:
+		emit_clone_flags(b, value);
 		break;
 	case ARG_TIMESPEC:
 		emit_timespec(b, value);

@@ -152,6 +152,11 @@ int pipe(int fds[2])
 	RET(syscall1(SYS_pipe, (long)fds));
 }
 
+int pipe2(int fds[2], int flags)
+{
+	RET(syscall2(SYS_pipe2, (long)fds, flags));
+}
+
 int dup(int fd)
 {
 	RET(syscall1(SYS_dup, fd));
@@ -160,6 +165,11 @@ int dup(int fd)
 int dup2(int oldfd, int newfd)
 {
 	RET(syscall2(SYS_dup2, oldfd, newfd));
+}
+
+int dup3(int oldfd, int newfd, int flags)
+{
+	RET(syscall3(SYS_dup3, oldfd, newfd, flags));
 }
 
 mode_t umask(mode_t mask)

@@ -5,6 +5,7 @@
 
 #define SI_USER		0	/* kill() */
 #define SI_KERNEL	0x80	/* the kernel (Ctrl-C, a fault) */
+#define SI_TKILL	-6	/* tkill() or tgkill() */
 
 /* SIGSEGV */
 #define SEGV_MAPERR	1	/* no mapping at the address */

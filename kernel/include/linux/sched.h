@@ -42,6 +42,17 @@ struct kernel_siginfo {
 struct file;
 struct pt_regs;
 
+/*
+ * A task's user and group ids (Linux's struct cred, reduced): real,
+ * effective and saved. Every process starts as root (all 0); the set
+ * calls change them with Linux's rules. Nothing else checks them: the
+ * root file system is read-only to everyone.
+ */
+struct cred {
+	unsigned int uid, euid, suid;
+	unsigned int gid, egid, sgid;
+};
+
 /* What a context switch saves besides the callee-saved registers on the stack. */
 struct thread_struct {
 	unsigned long sp;		/* kernel stack pointer while switched out */
@@ -70,8 +81,14 @@ struct task_struct {
 	int time_slice;			/* ticks left before preemption */
 	unsigned long wakeup_jiffies;	/* for nanosleep */
 	bool traced;			/* print system calls (strace) */
-	unsigned long clear_child_tid;	/* set_tid_address */
+	struct cred cred;		/* user and group ids */
+	struct file *exe_file;		/* the program it runs (/proc/PID/exe), referenced */
+	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes there as it first runs */
+	unsigned long clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
+	int exit_signal;		/* sent to the parent at exit (SIGCHLD; 0: none) */
+	bool vfork_pending;		/* a vfork parent sleeps until this task execs or exits */
 	struct file *files[NR_OPEN_DEFAULT];
+	unsigned long close_on_exec;	/* bit fd: FD_CLOEXEC (NR_OPEN_DEFAULT <= 64) */
 	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits: fork copies them, exec keeps them */
 	struct thread_struct thread;
 };
@@ -152,6 +169,8 @@ void set_current_blocked(unsigned long mask);
  */
 int setup_rt_frame(int sig, const struct k_sigaction *action, const struct kernel_siginfo *info,
 		   unsigned long blocked, struct pt_regs *regs);
+/* @tsk leaves @mm by exit or exec: wake its vfork parent, clear its child tid. */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 /* End the current task with wait status @code (never returns). */
 __noreturn void do_exit(long code);
 
