@@ -9,7 +9,7 @@
  *
  *  - rlimits: Linux's defaults and rules (soft <= hard, EPERM, ESRCH),
  *    /proc/self/limits, inheritance across fork and execve, RLIMIT_NOFILE
- *    at fd allocation, RLIMIT_AS and RLIMIT_DATA at mmap, mremap and brk,
+ *    at fd allocation, RLIMIT_NPROC at fork, RLIMIT_AS and RLIMIT_DATA at mmap, mremap and brk,
  *    and brk refused to the byte as check_data_rlimit does;
  *  - mremap: growing in place, moving, shrinking, MREMAP_FIXED,
  *    MREMAP_DONTUNMAP, Linux's errors, realloc of a large block;
@@ -213,6 +213,44 @@ static void test_rlimit_nofile(void)
 	while (count--)
 		close(fds[count]);
 	set_limit(RLIMIT_NOFILE, 1024, 4096);
+}
+
+/* In a child: as user 1000 with RLIMIT_NPROC 1 (its one process), fork fails with EAGAIN: 0 then. */
+static int nproc_refuses_user(unsigned long unused)
+{
+	long pid;
+
+	if (set_limit(RLIMIT_NPROC, 1, 1) || setuid(1000))
+		return 2;
+	pid = syscall(SYS_fork);
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0) {
+		waitpid(pid, NULL, 0);
+		return 1;
+	}
+	return errno == EAGAIN ? 0 : 3;
+}
+
+/* In a child: root with RLIMIT_NPROC 1 still forks (CAP_SYS_RESOURCE): 0 then. */
+static int nproc_spares_root(unsigned long unused)
+{
+	int status;
+	long pid;
+
+	if (set_limit(RLIMIT_NPROC, 1, 1))
+		return 2;
+	pid = syscall(SYS_fork);
+	if (pid == 0)
+		_exit(0);
+	return pid > 0 && waitpid(pid, &status, 0) == pid ? 0 : 1;
+}
+
+static void test_rlimit_nproc(void)
+{
+	check(child_exit_status(nproc_refuses_user, 0) == 0,
+	      "RLIMIT_NPROC: a user at its limit cannot fork: EAGAIN");
+	check(child_exit_status(nproc_spares_root, 0) == 0, "RLIMIT_NPROC does not bind root");
 }
 
 static void test_rlimit_as(void)
@@ -638,11 +676,12 @@ int main(int argc, char **argv)
 		return has_inherited_limits(0);
 	self_path = argv[0];
 
-	test_plan(71);
+	test_plan(73);
 	test_rlimit_rules();
 	test_proc_limits();
 	test_rlimit_inheritance();
 	test_rlimit_nofile();
+	test_rlimit_nproc();
 	test_rlimit_as();
 	test_rlimit_data_mmap();
 	test_rlimit_data_brk();
