@@ -9,8 +9,9 @@
  *
  *  - rlimits: Linux's defaults and rules (soft <= hard, EPERM, ESRCH),
  *    /proc/self/limits, inheritance across fork and execve, RLIMIT_NOFILE
- *    at fd allocation, RLIMIT_NPROC at fork, RLIMIT_AS and RLIMIT_DATA at mmap, mremap and brk,
- *    and brk refused to the byte as check_data_rlimit does;
+ *    at fd allocation, RLIMIT_NPROC at fork, RLIMIT_STACK at stack growth,
+ *    RLIMIT_AS and RLIMIT_DATA at mmap, mremap and brk, and brk refused
+ *    to the byte as check_data_rlimit does;
  *  - mremap: growing in place, moving, shrinking, MREMAP_FIXED,
  *    MREMAP_DONTUNMAP, Linux's errors, realloc of a large block;
  *  - madvise: MADV_DONTNEED and MADV_FREE, holes, fork advice (VMAs split
@@ -26,6 +27,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,8 +95,8 @@ static int count_vmas(const void *addr, size_t len)
 	return count;
 }
 
-/* Run @fn(@arg) in a child made by the fork system call; its exit status, or -1. */
-static int child_exit_status(int (*fn)(unsigned long), unsigned long arg)
+/* Run @fn(@arg) in a child made by the fork system call; its wait status, or -1. */
+static int child_wait_status(int (*fn)(unsigned long), unsigned long arg)
 {
 	int status;
 	long pid;
@@ -103,9 +105,17 @@ static int child_exit_status(int (*fn)(unsigned long), unsigned long arg)
 	pid = syscall(SYS_fork);
 	if (pid == 0)
 		_exit(fn(arg));
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
-	return WEXITSTATUS(status);
+	return status;
+}
+
+/* The same, but its exit status, or -1 if it did not exit. */
+static int child_exit_status(int (*fn)(unsigned long), unsigned long arg)
+{
+	int status = child_wait_status(fn, arg);
+
+	return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 static int set_limit(int resource, unsigned long soft, unsigned long hard)
@@ -251,6 +261,33 @@ static void test_rlimit_nproc(void)
 	check(child_exit_status(nproc_refuses_user, 0) == 0,
 	      "RLIMIT_NPROC: a user at its limit cannot fork: EAGAIN");
 	check(child_exit_status(nproc_spares_root, 0) == 0, "RLIMIT_NPROC does not bind root");
+}
+
+/* Use @depth frames of 4 KiB of stack, each one touched. */
+static __attribute__((noinline)) int recurse(int depth)
+{
+	volatile char frame[4000];
+
+	frame[0] = (char)depth;
+	frame[sizeof(frame) - 1] = frame[0];
+	return depth ? recurse(depth - 1) + frame[sizeof(frame) - 1] : 0;
+}
+
+/* In a child: 512 KiB of stack under the RLIMIT_STACK soft limit @limit. */
+static int deep_stack(unsigned long limit)
+{
+	if (set_limit(RLIMIT_STACK, limit, RLIM_INFINITY))
+		return 2;
+	return recurse(128) < 0;	/* 0: it came back */
+}
+
+static void test_rlimit_stack(void)
+{
+	int status = child_wait_status(deep_stack, 256 * 1024);
+
+	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "RLIMIT_STACK 256 KiB: 512 KiB of stack is a SIGSEGV");
+	check(child_exit_status(deep_stack, 8 * MIB) == 0, "RLIMIT_STACK 8 MiB: 512 KiB of stack works");
 }
 
 static void test_rlimit_as(void)
@@ -676,12 +713,13 @@ int main(int argc, char **argv)
 		return has_inherited_limits(0);
 	self_path = argv[0];
 
-	test_plan(73);
+	test_plan(75);
 	test_rlimit_rules();
 	test_proc_limits();
 	test_rlimit_inheritance();
 	test_rlimit_nofile();
 	test_rlimit_nproc();
+	test_rlimit_stack();
 	test_rlimit_as();
 	test_rlimit_data_mmap();
 	test_rlimit_data_brk();
