@@ -1262,13 +1262,17 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 /*
  * x86 mmap_base() without randomisation: the gap below TASK_SIZE is the
  * stack rlimit plus stack_guard_gap, at least 128 MiB and at most 5/6 of
- * the address space, so mmap_base = TASK_SIZE - 128 MiB = 0x7ffff7fff000.
+ * the address space, so mmap_base = TASK_SIZE - 128 MiB = 0x7ffff7fff000
+ * for the default 8 MiB, and 0x155555556000 for an unlimited stack.
  */
 static unsigned long mmap_base(void)
 {
-	unsigned long gap = rlimit(RLIMIT_STACK) + stack_guard_gap;
+	unsigned long gap = rlimit(RLIMIT_STACK);
 	unsigned long gap_min = 128UL << 20, gap_max = TASK_SIZE / 6 * 5;
 
+	/* an unlimited (or nearly) RLIMIT_STACK must not wrap around: it means gap_max */
+	if (gap + stack_guard_gap > gap)
+		gap += stack_guard_gap;
 	if (gap < gap_min)
 		gap = gap_min;
 	else if (gap > gap_max)

@@ -150,6 +150,25 @@ static int exec_self(unsigned long unused)
 	return 3;
 }
 
+/* x86's mmap_base for an unlimited stack: TASK_SIZE less 5/6 of it, page-aligned. */
+#define UNLIMITED_STACK_MMAP_BASE	0x155555556000UL
+
+/* 0 if a new mapping lands just below UNLIMITED_STACK_MMAP_BASE (run after such an exec). */
+static int mmap_below_low_base(void)
+{
+	unsigned long p = (unsigned long)map(PAGE);
+
+	return p && p < UNLIMITED_STACK_MMAP_BASE && p > UNLIMITED_STACK_MMAP_BASE - 64 * MIB ? 0 : 1;
+}
+
+/* In a child: exec this program with an unlimited RLIMIT_STACK and --check-mmap-base. */
+static int exec_unlimited_stack(unsigned long unused)
+{
+	set_limit(RLIMIT_STACK, RLIM_INFINITY, RLIM_INFINITY);
+	execl(self_path, self_path, "--check-mmap-base", (char *)NULL);
+	return 3;
+}
+
 static void test_rlimit_rules(void)
 {
 	struct rlimit r, data;
@@ -288,6 +307,8 @@ static void test_rlimit_stack(void)
 	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
 	      "RLIMIT_STACK 256 KiB: 512 KiB of stack is a SIGSEGV");
 	check(child_exit_status(deep_stack, 8 * MIB) == 0, "RLIMIT_STACK 8 MiB: 512 KiB of stack works");
+	check(child_exit_status(exec_unlimited_stack, 0) == 0,
+	      "exec with RLIMIT_STACK unlimited: mmap starts below TASK_SIZE / 6");
 }
 
 static void test_rlimit_as(void)
@@ -711,9 +732,11 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--check-limits") == 0)
 		return has_inherited_limits(0);
+	if (argc > 1 && strcmp(argv[1], "--check-mmap-base") == 0)
+		return mmap_below_low_base();
 	self_path = argv[0];
 
-	test_plan(75);
+	test_plan(76);
 	test_rlimit_rules();
 	test_proc_limits();
 	test_rlimit_inheritance();
