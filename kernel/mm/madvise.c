@@ -61,44 +61,20 @@ static bool madvise_behavior_valid(int behavior)
 }
 
 /*
- * Give [start, end) of @vma the flags @new_flags: merge with a neighbour
- * that then matches, else split the range off (Linux madvise_update_vma).
- * *@prev becomes the VMA now holding the range. 0 or -ENOMEM.
+ * Give [start, end) of @vma the flags @new_flags: merged into a neighbour
+ * that then matches, or split off (vma_modify_flags); *@prev becomes the
+ * VMA now holding the range (Linux madvise_update_vma). 0 or -ENOMEM.
  */
 static int madvise_update_vma(struct vm_area_struct *vma, struct vm_area_struct **prev,
 			      unsigned long start, unsigned long end, unsigned long new_flags)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	unsigned long pgoff;
-	int error;
-
 	if (new_flags == vma->vm_flags) {
 		*prev = vma;
 		return 0;
 	}
-	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	*prev = vma_merge(mm, *prev, start, end, new_flags, vma->anon_vma_id,
-			  vma->vm_file, pgoff);
-	if (*prev) {
-		vma = *prev;
-		goto success;
-	}
-	*prev = vma;
-	if (start != vma->vm_start) {
-		if (mm->map_count >= sysctl_max_map_count)
-			return -ENOMEM;
-		error = __split_vma(mm, vma, start, 1);
-		if (error)
-			return error;
-	}
-	if (end != vma->vm_end) {
-		if (mm->map_count >= sysctl_max_map_count)
-			return -ENOMEM;
-		error = __split_vma(mm, vma, end, 0);
-		if (error)
-			return error;
-	}
-success:
+	vma = vma_modify_flags(vma->vm_mm, prev, vma, start, end, new_flags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
 	vma->vm_flags = new_flags;
 	return 0;
 }

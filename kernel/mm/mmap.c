@@ -1076,6 +1076,41 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
 /* ---- mprotect ---- */
 
+/**
+ * vma_modify_flags - make [start, end) of @vma one VMA that may take @newflags
+ * @pprev: the VMA before @start (or @vma itself when @start is inside it)
+ *
+ * A neighbour that then matches grows over the range (vma_merge), else the
+ * range is split off @vma at @start and @end. The step mprotect_fixup and
+ * madvise_update_vma share (Linux 6.1 writes it out in both; 6.7 names it
+ * vma_modify_flags). The caller sets the flags. Returns the VMA, also left
+ * in *@pprev, or ERR_PTR(-ENOMEM).
+ */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct **pprev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long newflags)
+{
+	unsigned long pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	int error;
+
+	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma_id,
+			   vma->vm_file, pgoff);
+	if (*pprev)
+		return *pprev;
+	*pprev = vma;
+	if (start != vma->vm_start) {
+		error = split_vma(mm, vma, start, 1);
+		if (error)
+			return ERR_PTR(error);
+	}
+	if (end != vma->vm_end) {
+		error = split_vma(mm, vma, end, 0);
+		if (error)
+			return ERR_PTR(error);
+	}
+	return vma;
+}
+
 /*
  * Give [start, end) of @vma the flags @newflags: merge with a neighbour
  * if that makes them equal, else split off the range (Linux mprotect_fixup).
@@ -1087,8 +1122,6 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	unsigned long oldflags = vma->vm_flags;
 	long nrpages = (end - start) >> PAGE_SHIFT;
-	unsigned long pgoff;
-	int error;
 
 	if (newflags == oldflags) {
 		*pprev = vma;
@@ -1102,25 +1135,9 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 		newflags |= VM_ACCOUNT;
 	}
 
-	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma_id,
-			   vma->vm_file, pgoff);
-	if (*pprev) {
-		vma = *pprev;
-		goto success;
-	}
-	*pprev = vma;
-	if (start != vma->vm_start) {
-		error = split_vma(mm, vma, start, 1);
-		if (error)
-			return error;
-	}
-	if (end != vma->vm_end) {
-		error = split_vma(mm, vma, end, 0);
-		if (error)
-			return error;
-	}
-success:
+	vma = vma_modify_flags(mm, pprev, vma, start, end, newflags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	change_protection(vma, start, end, vma->vm_page_prot);

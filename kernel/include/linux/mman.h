@@ -141,6 +141,10 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		unsigned long addr, int new_below);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr, int new_below);
+/* [start, end) of @vma as one VMA that may take @newflags: merged or split off; or ERR_PTR. */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct **pprev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long newflags);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end,
 				 unsigned long vm_flags, unsigned long anon_vma_id,
