@@ -774,8 +774,9 @@ static void run_lines_from(int fd, size_t chunk)
 		int len;
 
 		if (shell.interactive) {
-			fputs("$ ", stderr);
+			/* the handler first: a Ctrl-C right after "$ " must not be ignored */
 			catch_prompt_sigint(true);
+			fputs("$ ", stderr);
 		}
 		len = read_line(&reader, line, sizeof(line));
 		if (shell.interactive)
