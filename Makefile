@@ -34,6 +34,12 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 
+# The user-space API (include/uapi, as Linux's): errno values, signal numbers,
+# open/fcntl flags... written once, for the kernel, the libc and the host
+# tests. The kernel includes them as <uapi/linux/X.h> where its own
+# <linux/X.h> has the same name, as Linux does.
+UAPI_INCLUDE := -Iinclude/uapi -Iinclude
+
 # The kernel: freestanding, no host headers (only the compiler's own
 # stddef/stdint/stdarg/stdbool), no SSE/FPU, frame pointers kept for backtraces,
 # the stack protector with its canary in __stack_chk_guard (asm/stackprotector.h).
@@ -44,8 +50,8 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -mno-3dnow \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
-	-Ikernel/include -MMD -MP
-KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -g -MMD -MP
+	-Ikernel/include $(UAPI_INCLUDE) -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -Ikernel/include $(UAPI_INCLUDE) -g -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KERNEL_C := $(shell find kernel -name '*.c' | sort)
@@ -117,20 +123,20 @@ HOST_BENCHES :=
 include $(sort $(wildcard tests/host/*.mk))
 
 HOST_CFLAGS := -std=gnu11 -g -O1 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Ikernel/include $(UAPI_INCLUDE) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 BENCH_CFLAGS := -std=gnu11 -g -O2 $(WARN) -DCONFIG_HOST_TEST \
-	-Ikernel/include -DNDEBUG
+	-Ikernel/include $(UAPI_INCLUDE) -DNDEBUG
 HOST_COMMON := kernel/lib/kunit.c tests/host/kunit_main.c tests/host/host_kernel.c
 BENCH_COMMON := tests/host/host_kernel.c
 
 define host_test_rule
-$(B)/host/test_$(1): $$(host_$(1)_SRCS) $(HOST_COMMON) $$(wildcard kernel/include/*/*.h)
+$(B)/host/test_$(1): $$(host_$(1)_SRCS) $(HOST_COMMON) $$(wildcard kernel/include/*/*.h include/uapi/*/*.h)
 	@mkdir -p $$(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $$(host_$(1)_CFLAGS) -o $$@ $$(host_$(1)_SRCS) $(HOST_COMMON) $$(host_$(1)_LIBS)
 endef
 define host_bench_rule
-$(B)/host/bench_$(1): $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(wildcard kernel/include/*/*.h)
+$(B)/host/bench_$(1): $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(wildcard kernel/include/*/*.h include/uapi/*/*.h)
 	@mkdir -p $$(@D)
 	$(HOSTCC) $(BENCH_CFLAGS) $$(bench_$(1)_CFLAGS) -o $$@ $$(bench_$(1)_SRCS) $(BENCH_COMMON) $$(bench_$(1)_LIBS)
 endef
@@ -142,8 +148,9 @@ HOST_BENCH_BINS := $(patsubst %,$(B)/host/bench_%,$(HOST_BENCHES))
 install-deps:
 	@scripts/install-deps
 
-run: install-deps all
-	scripts/qemu-run --interactive $(if $(CMDLINE),--cmdline "$(CMDLINE)")
+run: install-deps all $(if $(filter 1,$(BUSYBOX)),$(BUSYBOX_BIN))
+	scripts/qemu-run --interactive $(if $(CMDLINE),--cmdline "$(CMDLINE)") \
+		$(if $(filter 1,$(BUSYBOX)),--busybox $(BUSYBOX_BIN))
 
 debug:
 	@$(MAKE) --no-print-directory DEBUG=1 install-deps all
@@ -180,6 +187,7 @@ clean:
 help:
 	@echo "make            build the kernel ELF, the user programs and the ISO (build/)"
 	@echo "make run        boot in QEMU to a shell; the console is this terminal (Ctrl-A X quits)"
+	@echo "make run BUSYBOX=1   the same with Debian's busybox applets in /bin beside the kernel's tools"
 	@echo "make debug      boot paused with the GDB stub; then 'make gdb' in another terminal"
 	@echo "make gdb        attach GDB with kernel symbols and the lx- helpers (docs/gdb.md)"
 	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"

@@ -19,6 +19,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/random.h>
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 #include <asm/pgtable.h>
@@ -216,11 +217,14 @@ static long load_elf_segments(struct linux_binprm *bprm, struct mm_struct *mm)
 		if (ph->p_flags & PF_X) {
 			mm->start_code = min(mm->start_code, vaddr);
 			mm->end_code = max(mm->end_code, vaddr + ph->p_filesz);
-		} else {
-			if (!mm->start_data)
-				mm->start_data = vaddr;
-			mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		}
+		/*
+		 * Linux's load_elf_binary: the data is the last segment's file
+		 * part, [highest p_vaddr, highest p_vaddr + p_filesz), whatever
+		 * its flags; brk's check_data_rlimit counts end_data - start_data.
+		 */
+		mm->start_data = max(mm->start_data, vaddr);
+		mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		elf_brk = max(elf_brk, vaddr + ph->p_memsz);
 	}
 	mm->start_brk = mm->brk = PAGE_ALIGN(elf_brk);
@@ -278,9 +282,11 @@ struct stack_strings {
 static int push_stack_strings(struct linux_binprm *bprm, unsigned long *sp,
 			      struct stack_strings *where)
 {
-	u64 seed = rdtsc();
-	u64 random_bytes[2] = { seed * 6364136223846793005ULL + 1, seed ^ 0x9e3779b97f4a7c15ULL };
-	int err = push_bytes(sp, bprm->filename, strlen(bprm->filename) + 1);
+	u64 random_bytes[2];
+	int err;
+
+	get_random_bytes(random_bytes, sizeof(random_bytes));
+	err = push_bytes(sp, bprm->filename, strlen(bprm->filename) + 1);
 
 	where->execfn = *sp;
 	err = err ?: push_bytes(sp, bprm->strings, bprm->bytes);
@@ -313,10 +319,10 @@ static size_t fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm, un
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, bias + bprm->header.e_entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
+	AUX(AT_UID, current->cred.uid);
+	AUX(AT_EUID, current->cred.euid);
+	AUX(AT_GID, current->cred.gid);
+	AUX(AT_EGID, current->cred.egid);
 	AUX(AT_SECURE, 0);
 	AUX(AT_RANDOM, where->random);
 	AUX(AT_EXECFN, where->execfn);
@@ -376,6 +382,8 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
 
+	if (old)
+		mm_release(current, old);	/* a vfork parent may go on */
 	current->mm = mm;
 	write_cr3(__pa(mm->pgd));
 	if (old)
@@ -390,6 +398,17 @@ static void set_task_comm(const char *path)
 	strlcpy(current->comm, name ? name + 1 : path, TASK_COMM_LEN);
 }
 
+/* The program current runs is now @file (Linux keeps it as mm->exe_file). */
+static void set_exe_file(struct file *file)
+{
+	struct file *old = current->exe_file;
+
+	get_file(file);
+	current->exe_file = file;
+	if (old)
+		fput(old);
+}
+
 /* Everything after the point of no return: a failure here kills the process. */
 static int load_elf_binary(struct linux_binprm *bprm)
 {
@@ -401,6 +420,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	if (!mm)
 		return -ENOMEM;
 	exec_mmap(mm);
+	do_close_on_exec();
 	bias = load_elf_segments(bprm, mm);
 	err = bias < 0 ? bias : setup_arg_pages(bprm);
 	err = err ?: create_elf_tables(bprm, mm, bias, &sp);
@@ -409,6 +429,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 		return err;
 	}
 	set_task_comm(bprm->filename);
+	set_exe_file(bprm->file);
 	for (int sig = 0; sig < _NSIG; sig++) {	/* handlers do not survive exec; SIG_IGN does */
 		struct k_sigaction *action = &current->action[sig];
 

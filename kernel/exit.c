@@ -17,15 +17,10 @@
 #include <linux/reboot.h>
 #include <linux/strace.h>
 #include <linux/bug.h>
+#include <uapi/linux/wait.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
-#define WNOHANG		0x00000001
-#define WUNTRACED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
 #define WAIT4_OPTIONS	(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
 
 /* struct rusage (x86-64): this kernel keeps no per-process usage, so it reads as zeros. */
@@ -75,7 +70,12 @@ void do_exit(long code)
 	if (p->traced)
 		strace_process_exit(code);
 	close_files();
+	if (p->exe_file) {
+		fput(p->exe_file);
+		p->exe_file = NULL;
+	}
 	if (mm) {
+		mm_release(p, mm);
 		/* leave the dying address space before freeing its page tables */
 		write_cr3(__pa(swapper_pg_dir));
 		p->mm = NULL;
@@ -87,6 +87,8 @@ void do_exit(long code)
 	local_irq_disable();
 	p->exit_code = code;
 	p->state = EXIT_ZOMBIE;
+	if (p->exit_signal && p->parent)	/* Linux's do_notify_parent: SIGCHLD for fork's children */
+		send_sig(p->exit_signal, p->parent);
 	wake_up(&child_exit_wait);
 	schedule();
 	BUG();

@@ -26,6 +26,7 @@ struct task_struct init_task = {
 	.comm = "swapper/0",
 	.children = LIST_HEAD_INIT(init_task.children),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.rlim = INIT_RLIMITS,
 };
 struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
@@ -85,6 +86,8 @@ void exit_to_user_mode(struct pt_regs *regs);
 /* The first thing a new task runs (from ret_from_fork), on its way to user mode. */
 void schedule_tail(struct pt_regs *regs)
 {
+	if (current->set_child_tid)	/* clone's CLONE_CHILD_SETTID, in the child's memory */
+		put_user(current->pid, (int __user *)current->set_child_tid);
 	exit_to_user_mode(regs);
 }
 

@@ -21,9 +21,6 @@
 
 #define SIG_DFL		0UL
 #define SIG_IGN		1UL
-#define SIG_BLOCK	0
-#define SIG_UNBLOCK	1
-#define SIG_SETMASK	2
 #define sigmask(sig)	(1UL << ((sig) - 1))
 /* Signals that cannot be ignored, caught or blocked (Linux's sig_kernel_only). */
 #define UNCATCHABLE	(sigmask(SIGKILL) | sigmask(SIGSTOP))
@@ -309,6 +306,32 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 			send_sig_info(sig, &info, p);
 	}
 	return found ? 0 : -ESRCH;
+}
+
+/* Linux's do_tkill: @sig to task @pid, which must lead thread group @tgid if @tgid > 0. */
+static int do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	const struct kernel_siginfo info = { .si_code = SI_TKILL, .si_pid = current->pid };
+	struct task_struct *p = find_task_by_pid(pid);
+
+	if (!p || (tgid > 0 && p->pid != tgid))
+		return -ESRCH;
+	return sig ? send_sig_info(sig, &info, p) : 0;
+}
+
+/* tgkill(2): a signal to one thread; processes here have one, whose tid is the pid. */
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || tgid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return do_tkill(0, pid, sig);
 }
 
 /*

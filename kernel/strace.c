@@ -40,6 +40,7 @@
 #include <linux/fs.h>
 #include <linux/dirent.h>
 #include <linux/strace.h>
+#include <uapi/linux/wait.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 #include <asm/page.h>
@@ -368,15 +369,6 @@ static void emit_map_flags(struct strace_buffer *b, unsigned int flags)
 		emitf(b, "|%u<<MAP_HUGE_SHIFT", huge);
 }
 
-#define O_DSYNC		010000
-#define FASYNC		020000
-#define O_DIRECT	040000
-#define O_LARGEFILE	0100000
-#define O_NOATIME	01000000
-#define O_PATH		010000000
-#define O_SYNC		(04000000 | O_DSYNC)
-#define O_TMPFILE	(020000000 | O_DIRECTORY)
-
 static const struct flag_name open_access_names[] = {
 	FLAG(O_RDONLY), FLAG(O_WRONLY), FLAG(O_RDWR), FLAG(O_ACCMODE),
 };
@@ -564,6 +556,12 @@ enum strace_arg {
 	ARG_IOVEC,		/* writev's vector of the length in the next argument */
 	ARG_REBOOT_MAGIC,
 	ARG_REBOOT_COMMAND,
+	ARG_RLIMIT_RESOURCE,
+	ARG_RLIMIT,		/* struct rlimit / rlimit64 the call reads */
+	ARG_MREMAP_FLAGS,
+	ARG_MADVISE_ADVICE,
+	ARG_CLONE_FLAGS,	/* CLONE_* and the exit signal */
+	ARG_FCNTL_CMD,
 	ARG_OUTPUT,		/* ---- printed at exit from here on ---- */
 	ARG_READ_DATA = ARG_OUTPUT,	/* buffer holding the result's number of bytes */
 	ARG_STAT,
@@ -577,6 +575,8 @@ enum strace_arg {
 	ARG_CWD,
 	ARG_ARCH_PRCTL_OUT,	/* arch_prctl's address, a result for ARCH_GET_* */
 	ARG_INT_PAIR_OUT,	/* pipe's two fds */
+	ARG_RLIMIT_OUT,		/* struct rlimit / rlimit64 the call fills in */
+	ARG_MINCORE_VEC,	/* mincore's vector, one byte per page of the length before it */
 };
 
 enum strace_result {
@@ -598,17 +598,11 @@ struct syscall_format {
 
 /* Linux x86-64 numbers not (yet) in asm/unistd.h, for the calls the libc makes. */
 #define NR_readv		19
-#define NR_pipe			22
-#define NR_fcntl		72
 #define NR_rename		82
 #define NR_mkdir		83
 #define NR_rmdir		84
 #define NR_unlink		87
 #define NR_umask		95
-#define NR_getuid		102
-#define NR_getgid		104
-#define NR_geteuid		107
-#define NR_getegid		108
 #define NR_rt_sigreturn		15
 
 static const struct syscall_format syscall_formats[] = {
@@ -634,8 +628,13 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(NR_readv, readv, 3, RESULT_DECIMAL, ARG_INT, ARG_POINTER, ARG_INT),
 	FORMAT(__NR_writev, writev, 3, RESULT_DECIMAL, ARG_INT, ARG_IOVEC, ARG_INT),
 	FORMAT(__NR_access, access, 2, RESULT_DECIMAL, ARG_PATH, ARG_ACCESS_MODE),
-	FORMAT(NR_pipe, pipe, 1, RESULT_DECIMAL, ARG_INT_PAIR_OUT),
+	FORMAT(__NR_pipe, pipe, 1, RESULT_DECIMAL, ARG_INT_PAIR_OUT),
 	FORMAT(__NR_sched_yield, sched_yield, 0, RESULT_DECIMAL),
+	FORMAT(__NR_mremap, mremap, 5, RESULT_HEX, ARG_POINTER, ARG_ULONG, ARG_ULONG,
+	       ARG_MREMAP_FLAGS, ARG_POINTER),
+	FORMAT(__NR_mincore, mincore, 3, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG, ARG_MINCORE_VEC),
+	FORMAT(__NR_madvise, madvise, 3, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG,
+	       ARG_MADVISE_ADVICE),
 	FORMAT(__NR_dup, dup, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_dup2, dup2, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
 	FORMAT(__NR_nanosleep, nanosleep, 2, RESULT_DECIMAL, ARG_TIMESPEC,
@@ -649,7 +648,7 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_WAIT_OPTIONS, ARG_POINTER),
 	FORMAT(__NR_kill, kill, 2, RESULT_DECIMAL, ARG_INT, ARG_SIGNAL),
 	FORMAT(__NR_uname, uname, 1, RESULT_DECIMAL, ARG_UTSNAME),
-	FORMAT(NR_fcntl, fcntl, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_HEX),
+	FORMAT(__NR_fcntl, fcntl, 3, RESULT_DECIMAL, ARG_INT, ARG_FCNTL_CMD, ARG_HEX),
 	FORMAT(__NR_getcwd, getcwd, 2, RESULT_DECIMAL, ARG_CWD, ARG_ULONG),
 	FORMAT(__NR_chdir, chdir, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_rename, rename, 2, RESULT_DECIMAL, ARG_PATH, ARG_PATH),
@@ -657,10 +656,11 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(NR_rmdir, rmdir, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_unlink, unlink, 1, RESULT_DECIMAL, ARG_PATH),
 	FORMAT(NR_umask, umask, 1, RESULT_OCTAL, ARG_MODE),
-	FORMAT(NR_getuid, getuid, 0, RESULT_DECIMAL),
-	FORMAT(NR_getgid, getgid, 0, RESULT_DECIMAL),
-	FORMAT(NR_geteuid, geteuid, 0, RESULT_DECIMAL),
-	FORMAT(NR_getegid, getegid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getrlimit, getrlimit, 2, RESULT_DECIMAL, ARG_RLIMIT_RESOURCE, ARG_RLIMIT_OUT),
+	FORMAT(__NR_getuid, getuid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getgid, getgid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_geteuid, geteuid, 0, RESULT_DECIMAL),
+	FORMAT(__NR_getegid, getegid, 0, RESULT_DECIMAL),
 	FORMAT(__NR_setpgid, setpgid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
 	FORMAT(__NR_getppid, getppid, 0, RESULT_DECIMAL),
 	FORMAT(__NR_getpgrp, getpgrp, 0, RESULT_DECIMAL),
@@ -668,6 +668,7 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(__NR_getpgid, getpgid, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_arch_prctl, arch_prctl, 2, RESULT_DECIMAL, ARG_ARCH_PRCTL_CODE,
 	       ARG_ARCH_PRCTL_ADDRESS),
+	FORMAT(__NR_setrlimit, setrlimit, 2, RESULT_DECIMAL, ARG_RLIMIT_RESOURCE, ARG_RLIMIT),
 	FORMAT(__NR_reboot, reboot, 4, RESULT_DECIMAL, ARG_REBOOT_MAGIC, ARG_REBOOT_MAGIC,
 	       ARG_REBOOT_COMMAND, ARG_POINTER),
 	FORMAT(__NR_gettid, gettid, 0, RESULT_DECIMAL),
@@ -680,6 +681,32 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_MODE),
 	FORMAT(__NR_newfstatat, newfstatat, 4, RESULT_DECIMAL, ARG_DIRFD, ARG_PATH, ARG_STAT,
 	       ARG_AT_FLAGS),
+	FORMAT(__NR_prlimit64, prlimit64, 4, RESULT_DECIMAL, ARG_INT, ARG_RLIMIT_RESOURCE,
+	       ARG_RLIMIT, ARG_RLIMIT_OUT),
+	FORMAT(__NR_clone, clone, 5, RESULT_DECIMAL, ARG_CLONE_FLAGS, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER, ARG_HEX),
+	FORMAT(__NR_readlink, readlink, 3, RESULT_DECIMAL, ARG_PATH, ARG_READ_DATA, ARG_ULONG),
+	FORMAT(__NR_sysinfo, sysinfo, 1, RESULT_DECIMAL, ARG_POINTER),
+	FORMAT(__NR_setuid, setuid, 1, RESULT_DECIMAL, ARG_INT),
+	FORMAT(__NR_setgid, setgid, 1, RESULT_DECIMAL, ARG_INT),
+	FORMAT(__NR_setreuid, setreuid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
+	FORMAT(__NR_setregid, setregid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
+	FORMAT(__NR_getgroups, getgroups, 2, RESULT_DECIMAL, ARG_INT, ARG_POINTER),
+	FORMAT(__NR_setresuid, setresuid, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_INT),
+	FORMAT(__NR_getresuid, getresuid, 3, RESULT_DECIMAL, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER),
+	FORMAT(__NR_setresgid, setresgid, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_INT),
+	FORMAT(__NR_getresgid, getresgid, 3, RESULT_DECIMAL, ARG_POINTER, ARG_POINTER,
+	       ARG_POINTER),
+	FORMAT(__NR_tkill, tkill, 2, RESULT_DECIMAL, ARG_INT, ARG_SIGNAL),
+	FORMAT(__NR_tgkill, tgkill, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_SIGNAL),
+	FORMAT(__NR_readlinkat, readlinkat, 4, RESULT_DECIMAL, ARG_DIRFD, ARG_PATH, ARG_READ_DATA,
+	       ARG_ULONG),
+	FORMAT(__NR_set_robust_list, set_robust_list, 2, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG),
+	FORMAT(__NR_dup3, dup3, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_OPEN_FLAGS),
+	FORMAT(__NR_pipe2, pipe2, 2, RESULT_DECIMAL, ARG_INT_PAIR_OUT, ARG_OPEN_FLAGS),
+	FORMAT(__NR_getrandom, getrandom, 3, RESULT_DECIMAL, ARG_READ_DATA, ARG_ULONG, ARG_HEX),
+	FORMAT(__NR_rseq, rseq, 4, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG, ARG_HEX, ARG_HEX),
 };
 
 /* ------------------------------------------------ the argument printers */
@@ -795,13 +822,6 @@ static void emit_wait_status(struct strace_buffer *b, unsigned long address)
 	emit(b, "}]");
 }
 
-#define WNOHANG		0x00000001
-#define WSTOPPED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
-
 static const struct flag_name wait_option_names[] = {
 	FLAG(WNOHANG), FLAG(WSTOPPED), FLAG(WCONTINUED), FLAG(__WNOTHREAD), FLAG(__WALL),
 	FLAG(__WCLONE),
@@ -829,15 +849,6 @@ static void emit_utsname(struct strace_buffer *b, unsigned long address)
 	emit_quoted(b, names[1], strlen(names[1]));
 	emit(b, ", ...}");
 }
-
-#define SA_NOCLDSTOP	0x00000001
-#define SA_NOCLDWAIT	0x00000002
-#define SA_SIGINFO	0x00000004
-#define SA_RESTORER	0x04000000
-#define SA_ONSTACK	0x08000000
-#define SA_RESTART	0x10000000
-#define SA_NODEFER	0x40000000
-#define SA_RESETHAND	0x80000000
 
 static const struct flag_name sigaction_flag_names[] = {
 	FLAG(SA_RESTORER), FLAG(SA_ONSTACK), FLAG(SA_RESTART), FLAG(SA_NODEFER),
@@ -983,6 +994,36 @@ static void emit_iovec(struct strace_buffer *b, unsigned long address, long coun
 	emit(b, "]");
 }
 
+static const struct flag_name clone_flag_names[] = {
+	FLAG(CLONE_VM), FLAG(CLONE_FS), FLAG(CLONE_FILES), FLAG(CLONE_SIGHAND), FLAG(CLONE_PIDFD),
+	FLAG(CLONE_PTRACE), FLAG(CLONE_VFORK), FLAG(CLONE_PARENT), FLAG(CLONE_THREAD),
+	FLAG(CLONE_NEWNS), FLAG(CLONE_SYSVSEM), FLAG(CLONE_SETTLS), FLAG(CLONE_PARENT_SETTID),
+	FLAG(CLONE_CHILD_CLEARTID), FLAG(CLONE_DETACHED), FLAG(CLONE_UNTRACED),
+	FLAG(CLONE_CHILD_SETTID), FLAG(CLONE_NEWCGROUP), FLAG(CLONE_NEWUTS), FLAG(CLONE_NEWIPC),
+	FLAG(CLONE_NEWUSER), FLAG(CLONE_NEWPID), FLAG(CLONE_NEWNET), FLAG(CLONE_IO),
+};
+
+/* clone's flags: "CLONE_VM|CLONE_VFORK|SIGCHLD", the exit signal last, as strace prints them. */
+static void emit_clone_flags(struct strace_buffer *b, unsigned long flags)
+{
+	unsigned long sig = flags & CSIGNAL;
+
+	flags &= ~CSIGNAL;
+	if (flags || !sig)
+		emit_known_flags(b, flags, clone_flag_names, ARRAY_SIZE(clone_flag_names),
+				 "CLONE_???");
+	if (sig) {
+		emit(b, flags ? "|" : "");
+		emit_signal(b, sig);
+	}
+}
+
+static const struct flag_name fcntl_cmd_names[] = {
+	FLAG(F_DUPFD), FLAG(F_GETFD), FLAG(F_SETFD), FLAG(F_GETFL), FLAG(F_SETFL), FLAG(F_GETLK),
+	FLAG(F_SETLK), FLAG(F_SETLKW), FLAG(F_SETOWN), FLAG(F_GETOWN), FLAG(F_DUPFD_CLOEXEC),
+	FLAG(F_SETPIPE_SZ), FLAG(F_GETPIPE_SZ),
+};
+
 static const struct flag_name whence_names[] = {
 	FLAG(SEEK_SET), FLAG(SEEK_CUR), FLAG(SEEK_END), { 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" },
 };
@@ -1044,6 +1085,98 @@ static void emit_ioctl_request(struct strace_buffer *b, unsigned int request)
 	emit(b, ")");
 }
 
+static const struct flag_name rlimit_resource_names[] = {
+	FLAG(RLIMIT_CPU), FLAG(RLIMIT_FSIZE), FLAG(RLIMIT_DATA), FLAG(RLIMIT_STACK),
+	FLAG(RLIMIT_CORE), FLAG(RLIMIT_RSS), FLAG(RLIMIT_NPROC), FLAG(RLIMIT_NOFILE),
+	FLAG(RLIMIT_MEMLOCK), FLAG(RLIMIT_AS), FLAG(RLIMIT_LOCKS), FLAG(RLIMIT_SIGPENDING),
+	FLAG(RLIMIT_MSGQUEUE), FLAG(RLIMIT_NICE), FLAG(RLIMIT_RTPRIO), FLAG(RLIMIT_RTTIME),
+};
+
+/* One limit as strace shows it: RLIM64_INFINITY, 8192*1024 for multiples of 1 KiB, or the number. */
+static void emit_rlim(struct strace_buffer *b, unsigned long value)
+{
+	if (value == RLIM_INFINITY)
+		emit(b, "RLIM64_INFINITY");
+	else if (value > 1024 && value % 1024 == 0)
+		emitf(b, "%lu*1024", value / 1024);
+	else
+		emitf(b, "%lu", value);
+}
+
+/* A struct rlimit (x86-64: the same as rlimit64): "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}". */
+static void emit_rlimit(struct strace_buffer *b, unsigned long address)
+{
+	struct rlimit rlim;
+
+	if (!address || !read_memory(b, &rlim, address, sizeof(rlim))) {
+		emit_pointer(b, address);
+		return;
+	}
+	emit(b, "{rlim_cur=");
+	emit_rlim(b, rlim.rlim_cur);
+	emit(b, ", rlim_max=");
+	emit_rlim(b, rlim.rlim_max);
+	emit(b, "}");
+}
+
+static const struct flag_name mremap_flag_names[] = {
+	FLAG(MREMAP_MAYMOVE), FLAG(MREMAP_FIXED), FLAG(MREMAP_DONTUNMAP),
+};
+
+/*
+ * mremap's flags: "0", the named bits with any other bits after them
+ * ("MREMAP_MAYMOVE|0x8"), or unknown bits alone as "0x8 /\* MREMAP_??? *\/".
+ */
+static void emit_mremap_flags(struct strace_buffer *b, unsigned long flags)
+{
+	unsigned long known = MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP;
+
+	if (!flags)
+		emit(b, "0");
+	else if (flags & known)
+		emit_flags(b, flags, mremap_flag_names, ARRAY_SIZE(mremap_flag_names));
+	else
+		emit_enum(b, flags, NULL, 0, "MREMAP_???");
+}
+
+static const struct flag_name madvise_names[] = {
+	FLAG(MADV_NORMAL), FLAG(MADV_RANDOM), FLAG(MADV_SEQUENTIAL), FLAG(MADV_WILLNEED),
+	FLAG(MADV_DONTNEED), FLAG(MADV_FREE), FLAG(MADV_REMOVE), FLAG(MADV_DONTFORK),
+	FLAG(MADV_DOFORK), FLAG(MADV_MERGEABLE), FLAG(MADV_UNMERGEABLE), FLAG(MADV_HUGEPAGE),
+	FLAG(MADV_NOHUGEPAGE), FLAG(MADV_DONTDUMP), FLAG(MADV_DODUMP), FLAG(MADV_WIPEONFORK),
+	FLAG(MADV_KEEPONFORK), FLAG(MADV_COLD), FLAG(MADV_PAGEOUT), FLAG(MADV_POPULATE_READ),
+	FLAG(MADV_POPULATE_WRITE), FLAG(MADV_DONTNEED_LOCKED), FLAG(MADV_COLLAPSE),
+	FLAG(MADV_HWPOISON), FLAG(MADV_SOFT_OFFLINE),
+};
+
+/*
+ * mincore's vector for @length bytes of memory: "[1, 0, 1]", one digit
+ * (bit 0) per page, at most STRACE_MAX_STRLEN of them and then "...".
+ */
+static void emit_mincore_vec(struct strace_buffer *b, unsigned long address,
+			     unsigned long length, long result)
+{
+	unsigned long pages = length / PAGE_SIZE + (length % PAGE_SIZE != 0);
+	unsigned char vec[STRACE_MAX_STRLEN];
+	unsigned long shown = min(pages, (unsigned long)STRACE_MAX_STRLEN);
+
+	if (IS_ERR_VALUE(result) || !address || !read_memory(b, vec, address, shown)) {
+		emit_pointer(b, address);
+		return;
+	}
+	emit(b, "[");
+	for (unsigned long i = 0; i < pages; i++) {
+		if (i)
+			emit(b, ", ");
+		if (i == shown) {
+			emit(b, "...");
+			break;
+		}
+		emit(b, vec[i] & 1 ? "1" : "0");
+	}
+	emit(b, "]");
+}
+
 static const struct flag_name reboot_magic_names[] = {
 	{ 0xfee1dead, "LINUX_REBOOT_MAGIC1" }, { 672274793, "LINUX_REBOOT_MAGIC2" },
 	{ 85072278, "LINUX_REBOOT_MAGIC2A" }, { 369367448, "LINUX_REBOOT_MAGIC2B" },
@@ -1086,6 +1219,9 @@ static const struct enum_argument enum_arguments[] = {
 	[ARG_ARCH_PRCTL_CODE] = ENUM_ARGUMENT(arch_prctl_names, "ARCH_???", false),
 	[ARG_REBOOT_MAGIC] = ENUM_ARGUMENT(reboot_magic_names, "LINUX_REBOOT_MAGIC_???", true),
 	[ARG_REBOOT_COMMAND] = ENUM_ARGUMENT(reboot_command_names, "LINUX_REBOOT_CMD_???", true),
+	[ARG_RLIMIT_RESOURCE] = ENUM_ARGUMENT(rlimit_resource_names, "RLIMIT_???", false),
+	[ARG_MADVISE_ADVICE] = ENUM_ARGUMENT(madvise_names, "MADV_???", false),
+	[ARG_FCNTL_CMD] = ENUM_ARGUMENT(fcntl_cmd_names, "F_???", false),
 };
 
 /*
@@ -1154,6 +1290,9 @@ static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
 	case ARG_WAIT_OPTIONS:
 		emit_wait_options(b, value);
 		break;
+	case ARG_CLONE_FLAGS:
+		emit_clone_flags(b, value);
+		break;
 	case ARG_TIMESPEC:
 		emit_timespec(b, value);
 		break;
@@ -1176,6 +1315,12 @@ static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
 		break;
 	case ARG_IOVEC:
 		emit_iovec(b, value, (int)next);
+		break;
+	case ARG_RLIMIT:
+		emit_rlimit(b, value);
+		break;
+	case ARG_MREMAP_FLAGS:
+		emit_mremap_flags(b, value);
 		break;
 	default:	/* ARG_NONE, ARG_HEX, ARG_ARCH_PRCTL_ADDRESS */
 		emit_hex(b, value);
@@ -1265,6 +1410,9 @@ static void emit_output_argument(struct strace_buffer *b, enum strace_arg kind,
 	case ARG_INT_PAIR_OUT:
 		emit_int_pair(b, value);
 		break;
+	case ARG_RLIMIT_OUT:
+		emit_rlimit(b, value);
+		break;
 	default:	/* not an output kind */
 		emit_hex(b, value);
 		break;
@@ -1278,7 +1426,9 @@ static void emit_argument(struct strace_buffer *b, const struct pt_regs *regs, i
 	unsigned long value = syscall_argument(regs, index);
 	unsigned long next = index < 5 ? syscall_argument(regs, index + 1) : 0;
 
-	if (kind >= ARG_OUTPUT)
+	if (kind == ARG_MINCORE_VEC)
+		emit_mincore_vec(b, value, syscall_argument(regs, index - 1), result);
+	else if (kind >= ARG_OUTPUT)
 		emit_output_argument(b, kind, value, result);
 	else
 		emit_input_argument(b, kind, value, next);
@@ -1314,6 +1464,10 @@ static int shown_arguments(const struct syscall_format *format, const struct pt_
 		return 2;
 	if (format == &syscall_formats[__NR_openat] && !open_has_mode(regs->rdx))
 		return 3;
+	/* mremap's new_address only with both MREMAP_MAYMOVE and MREMAP_FIXED */
+	if (format == &syscall_formats[__NR_mremap] &&
+	    (regs->r10 & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
+		return 4;
 	return format->nb_args;
 }
 

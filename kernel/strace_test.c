@@ -12,6 +12,8 @@
 #include <linux/stat.h>
 #include <linux/dirent.h>
 #include <linux/strace.h>
+#include <linux/mman.h>
+#include <linux/resource.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 
@@ -400,6 +402,66 @@ static void strace_misc_calls_test(struct kunit *test)
 			   "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)\n");
 }
 
+/* Resource limits: strace's rlimit structure with RLIM64_INFINITY and "*1024". */
+static void strace_rlimit_test(struct kunit *test)
+{
+	struct rlimit stack = { 8UL << 20, RLIM_INFINITY }, nofile = { 1000, 4096 };
+	struct pt_regs regs = call_regs(__NR_prlimit64, 0, RLIMIT_STACK, 0, P(&stack), 0, 0);
+
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0\n");
+	regs = call_regs(__NR_prlimit64, 0, RLIMIT_NOFILE, P(&nofile), 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1000, rlim_max=4*1024}, NULL) = 0\n");
+	regs = call_regs(__NR_prlimit64, -5, RLIMIT_STACK, 0, BAD_POINTER, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -ESRCH),
+			   "prlimit64(-5, RLIMIT_STACK, NULL, 0x10) = -1 ESRCH (No such process)\n");
+	regs = call_regs(__NR_getrlimit, 99, BAD_POINTER, 0, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EINVAL),
+			   "getrlimit(0x63 /* RLIMIT_??? */, 0x10)  = -1 EINVAL (Invalid argument)\n");
+	regs = call_regs(__NR_setrlimit, RLIMIT_NOFILE, P(&nofile), 0, 0, 0, 0);
+	nofile.rlim_cur = 2048;
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "setrlimit(RLIMIT_NOFILE, {rlim_cur=2*1024, rlim_max=4*1024}) = 0\n");
+}
+
+/* mremap's flags and optional new address, madvise's advice, mincore's vector. */
+static void strace_mremap_madvise_mincore_test(struct kunit *test)
+{
+	static unsigned char vec[40] = { 1, 0, 1 };
+	struct pt_regs regs = call_regs(__NR_mremap, 0x7f7f3c5bc000, 4096, 8192, 0, 0, 0);
+
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -ENOMEM),
+			   "mremap(0x7f7f3c5bc000, 4096, 8192, 0)   = -1 ENOMEM (Cannot allocate memory)\n");
+	regs.r10 = MREMAP_MAYMOVE;
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0x7f7f3c7d3000),
+			   "mremap(0x7f7f3c5bc000, 4096, 8192, MREMAP_MAYMOVE) = 0x7f7f3c7d3000\n");
+	regs = call_regs(__NR_mremap, 0x7f7f3c5be000, 4096, 4096,
+			 MREMAP_MAYMOVE | MREMAP_FIXED | 8, 0x7f7f3c5da000, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EINVAL),
+			   "mremap(0x7f7f3c5be000, 4096, 4096, MREMAP_MAYMOVE|MREMAP_FIXED|0x8, 0x7f7f3c5da000) = -1 EINVAL (Invalid argument)\n");
+	regs.r10 = 8;
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EINVAL),
+			   "mremap(0x7f7f3c5be000, 4096, 4096, 0x8 /* MREMAP_??? */) = -1 EINVAL (Invalid argument)\n");
+
+	regs = call_regs(__NR_madvise, 0x7f7f3c5bc000, 4096, MADV_DONTNEED, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "madvise(0x7f7f3c5bc000, 4096, MADV_DONTNEED) = 0\n");
+	regs.rdx = 99;
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EINVAL),
+			   "madvise(0x7f7f3c5bc000, 4096, 0x63 /* MADV_??? */) = -1 EINVAL (Invalid argument)\n");
+
+	regs = call_regs(__NR_mincore, 0x7f7f3c5bc000, 12288, P(vec), 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "mincore(0x7f7f3c5bc000, 12288, [1, 0, 1]) = 0\n");
+	regs.rsi = 163840;
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "mincore(0x7f7f3c5bc000, 163840, [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...]) = 0\n");
+	regs = call_regs(__NR_mincore, 0x7f7f3c5bc000, 100, 0, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EFAULT),
+			   "mincore(0x7f7f3c5bc000, 100, NULL)      = -1 EFAULT (Bad address)\n");
+}
+
 static void strace_arch_prctl_option_test(struct kunit *test)
 {
 	bool was_traced = current->traced;
@@ -427,6 +489,8 @@ static struct kunit_case strace_test_cases[] = {
 	KUNIT_CASE(strace_structs_test),
 	KUNIT_CASE(strace_misc_calls_test),
 	KUNIT_CASE(strace_arch_prctl_option_test),
+	KUNIT_CASE(strace_rlimit_test),
+	KUNIT_CASE(strace_mremap_madvise_mincore_test),
 	{}
 };
 

@@ -9,6 +9,10 @@
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <linux/printk.h>
+#include <linux/resource.h>
+#include <linux/capability.h>
+#include <linux/mm.h>
+#include <asm/page.h>
 
 #define LINUX_REBOOT_MAGIC1		0xfee1dead
 #define LINUX_REBOOT_MAGIC2		672274793
@@ -75,6 +79,120 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 	return current->pid;
 }
 
+/* ---- Resource limits (Linux kernel/sys.c) ---- */
+
+unsigned int sysctl_nr_open = 1024 * 1024;
+
+unsigned long task_rlimit(const struct task_struct *task, unsigned int resource)
+{
+	return task->rlim[resource].rlim_cur;
+}
+
+unsigned long rlimit(unsigned int resource)
+{
+	return task_rlimit(current, resource);
+}
+
+unsigned long rlimit_max(unsigned int resource)
+{
+	return current->rlim[resource].rlim_max;
+}
+
+int do_prlimit(struct task_struct *tsk, unsigned int resource,
+	       struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > sysctl_nr_open)
+			return -EPERM;
+	}
+	rlim = &tsk->rlim[resource];
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	return 0;
+}
+
+/*
+ * May the caller read and set @task's limits? Its own, those of a process
+ * whose user and group ids all equal the caller's real ones, or any with
+ * CAP_SYS_RESOURCE (Linux check_prlimit_permission).
+ */
+static bool check_prlimit_permission(struct task_struct *task)
+{
+	const struct cred *cred = &current->cred, *tcred = &task->cred;
+
+	if (task == current)
+		return true;
+	if (cred->uid == tcred->euid && cred->uid == tcred->suid && cred->uid == tcred->uid &&
+	    cred->gid == tcred->egid && cred->gid == tcred->sgid && cred->gid == tcred->gid)
+		return true;
+	return capable(CAP_SYS_RESOURCE);
+}
+
+/* getrlimit(2): the current limits of @resource. 0, -EINVAL or -EFAULT. */
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(*rlim)))
+		ret = -EFAULT;
+	return ret;
+}
+
+/* setrlimit(2): new limits for @resource (do_prlimit's rules). */
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit new_rlim;
+
+	if (copy_from_user(&new_rlim, rlim, sizeof(*rlim)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new_rlim, NULL);
+}
+
+/*
+ * prlimit64(2): read and/or set @resource's limits of process @pid (0:
+ * the caller); -ESRCH if there is none. Acting on another process needs
+ * the same user ids or CAP_SYS_RESOURCE (Linux check_prlimit_permission).
+ */
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 old64, new64;
+	struct rlimit old, new;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		new.rlim_cur = new64.rlim_cur;
+		new.rlim_max = new64.rlim_max;
+	}
+	tsk = pid ? find_task_by_pid(pid) : current;
+	if (!tsk)
+		return -ESRCH;
+	if (!check_prlimit_permission(tsk))
+		return -EPERM;
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim) {
+		old64.rlim_cur = old.rlim_cur;
+		old64.rlim_max = old.rlim_max;
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
 struct new_utsname {
 	char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
 };
@@ -123,4 +241,220 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	default:
 		return -EINVAL;
 	}
+}
+
+/*
+ * Credentials (Linux's kernel/sys.c): real, effective and saved ids. Root
+ * (effective id 0, Linux's CAP_SETUID / CAP_SETGID) may set any id; others
+ * only to one of their current real, effective or saved ids. -1 leaves an
+ * id unchanged where the call allows it.
+ */
+#define ID_UNCHANGED	((unsigned int)-1)
+
+static bool capable_setid(void)
+{
+	return current->cred.euid == 0;
+}
+
+/* May a non-root task take id @id, given its current real, effective and saved ids? */
+static bool id_is_current(unsigned int id, unsigned int r, unsigned int e, unsigned int s)
+{
+	return id == r || id == e || id == s;
+}
+
+SYSCALL_DEFINE0(getuid)
+{
+	return current->cred.uid;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return current->cred.euid;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return current->cred.gid;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return current->cred.egid;
+}
+
+/* setresuid(2), and the core of setuid and setreuid: 0, -EINVAL or -EPERM. */
+static long set_uids(unsigned int ruid, unsigned int euid, unsigned int suid)
+{
+	struct cred *c = &current->cred;
+
+	if (!capable_setid() &&
+	    ((ruid != ID_UNCHANGED && !id_is_current(ruid, c->uid, c->euid, c->suid)) ||
+	     (euid != ID_UNCHANGED && !id_is_current(euid, c->uid, c->euid, c->suid)) ||
+	     (suid != ID_UNCHANGED && !id_is_current(suid, c->uid, c->euid, c->suid))))
+		return -EPERM;
+	if (ruid != ID_UNCHANGED)
+		c->uid = ruid;
+	if (euid != ID_UNCHANGED)
+		c->euid = euid;
+	if (suid != ID_UNCHANGED)
+		c->suid = suid;
+	return 0;
+}
+
+static long set_gids(unsigned int rgid, unsigned int egid, unsigned int sgid)
+{
+	struct cred *c = &current->cred;
+
+	if (!capable_setid() &&
+	    ((rgid != ID_UNCHANGED && !id_is_current(rgid, c->gid, c->egid, c->sgid)) ||
+	     (egid != ID_UNCHANGED && !id_is_current(egid, c->gid, c->egid, c->sgid)) ||
+	     (sgid != ID_UNCHANGED && !id_is_current(sgid, c->gid, c->egid, c->sgid))))
+		return -EPERM;
+	if (rgid != ID_UNCHANGED)
+		c->gid = rgid;
+	if (egid != ID_UNCHANGED)
+		c->egid = egid;
+	if (sgid != ID_UNCHANGED)
+		c->sgid = sgid;
+	return 0;
+}
+
+SYSCALL_DEFINE3(setresuid, unsigned int, ruid, unsigned int, euid, unsigned int, suid)
+{
+	return set_uids(ruid, euid, suid);
+}
+
+SYSCALL_DEFINE3(setresgid, unsigned int, rgid, unsigned int, egid, unsigned int, sgid)
+{
+	return set_gids(rgid, egid, sgid);
+}
+
+/* setuid(2): root sets all three ids; others only the effective one, to the real or saved id. */
+SYSCALL_DEFINE1(setuid, unsigned int, uid)
+{
+	struct cred *c = &current->cred;
+
+	if (uid == ID_UNCHANGED)
+		return -EINVAL;
+	if (capable_setid())
+		return set_uids(uid, uid, uid);
+	if (uid != c->uid && uid != c->suid)
+		return -EPERM;
+	c->euid = uid;
+	return 0;
+}
+
+SYSCALL_DEFINE1(setgid, unsigned int, gid)
+{
+	struct cred *c = &current->cred;
+
+	if (gid == ID_UNCHANGED)
+		return -EINVAL;
+	if (capable_setid())
+		return set_gids(gid, gid, gid);
+	if (gid != c->gid && gid != c->sgid)
+		return -EPERM;
+	c->egid = gid;
+	return 0;
+}
+
+/*
+ * setreuid(2): the real id may become the real or effective one, the
+ * effective id any of the three; the saved id follows the new effective id
+ * when the real id is set or the effective one changes away from the real.
+ */
+SYSCALL_DEFINE2(setreuid, unsigned int, ruid, unsigned int, euid)
+{
+	struct cred *c = &current->cred;
+	unsigned int old_ruid = c->uid, new_suid = ID_UNCHANGED;
+
+	if (!capable_setid() && ruid != ID_UNCHANGED && ruid != c->uid && ruid != c->euid)
+		return -EPERM;
+	if (ruid != ID_UNCHANGED || (euid != ID_UNCHANGED && euid != old_ruid))
+		new_suid = euid != ID_UNCHANGED ? euid : c->euid;
+	if (!capable_setid() && euid != ID_UNCHANGED &&
+	    !id_is_current(euid, c->uid, c->euid, c->suid))
+		return -EPERM;
+	c->uid = ruid != ID_UNCHANGED ? ruid : c->uid;
+	c->euid = euid != ID_UNCHANGED ? euid : c->euid;
+	c->suid = new_suid != ID_UNCHANGED ? new_suid : c->suid;
+	return 0;
+}
+
+SYSCALL_DEFINE2(setregid, unsigned int, rgid, unsigned int, egid)
+{
+	struct cred *c = &current->cred;
+	unsigned int old_rgid = c->gid, new_sgid = ID_UNCHANGED;
+
+	if (!capable_setid() && rgid != ID_UNCHANGED && rgid != c->gid && rgid != c->egid)
+		return -EPERM;
+	if (rgid != ID_UNCHANGED || (egid != ID_UNCHANGED && egid != old_rgid))
+		new_sgid = egid != ID_UNCHANGED ? egid : c->egid;
+	if (!capable_setid() && egid != ID_UNCHANGED &&
+	    !id_is_current(egid, c->gid, c->egid, c->sgid))
+		return -EPERM;
+	c->gid = rgid != ID_UNCHANGED ? rgid : c->gid;
+	c->egid = egid != ID_UNCHANGED ? egid : c->egid;
+	c->sgid = new_sgid != ID_UNCHANGED ? new_sgid : c->sgid;
+	return 0;
+}
+
+/* getresuid(2)/getresgid(2): the three ids into user memory; 0 or -EFAULT. */
+SYSCALL_DEFINE3(getresuid, unsigned int __user *, ruid, unsigned int __user *, euid,
+		unsigned int __user *, suid)
+{
+	const struct cred *c = &current->cred;
+
+	if (put_user(c->uid, ruid) || put_user(c->euid, euid) || put_user(c->suid, suid))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresgid, unsigned int __user *, rgid, unsigned int __user *, egid,
+		unsigned int __user *, sgid)
+{
+	const struct cred *c = &current->cred;
+
+	if (put_user(c->gid, rgid) || put_user(c->egid, egid) || put_user(c->sgid, sgid))
+		return -EFAULT;
+	return 0;
+}
+
+/* getgroups(2): no process here has supplementary groups, so the list is empty. */
+SYSCALL_DEFINE2(getgroups, int, gidsetsize, unsigned int __user *, grouplist)
+{
+	return gidsetsize < 0 ? -EINVAL : 0;
+}
+
+/* struct sysinfo, x86-64 layout (112 bytes). */
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 minute load averages << 16 */
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs;		/* tasks */
+	unsigned short pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;		/* the units of the sizes, in bytes */
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+/*
+ * sysinfo(2) (Linux's do_sysinfo): uptime, memory as /proc/meminfo counts
+ * it (in pages, mem_unit PAGE_SIZE), the number of tasks. No load average
+ * is kept (0) and there is no swap, page cache or shared memory (0).
+ */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo val = { 0 };
+	struct task_struct *p;
+	unsigned long long ns = ktime_get_ns();
+
+	val.uptime = ns / 1000000000ULL + (ns % 1000000000ULL ? 1 : 0);	/* rounded up, as Linux */
+	val.totalram = totalram_pages();
+	val.freeram = nr_free_pages_with_pcp();
+	for_each_process(p)
+		if (p->pid)	/* not the idle task */
+			val.procs++;
+	val.mem_unit = PAGE_SIZE;
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }

@@ -3,7 +3,8 @@
 #
 # Provides:
 #   LIBC_A, CRT0          the library and the start-up object
-#   USER_CFLAGS           how user code compiles (-nostdinc, libc/include)
+#   USER_CFLAGS           how user code compiles (-nostdinc, libc/include and
+#                         include/uapi, the constants shared with the kernel)
 #   USER_LDFLAGS          how user programs link (static, at 0x400000)
 #   user_link             $(call user_link,OUTPUT,OBJECTS): the link command
 #   TEST_USER_BINS        programs of tests/libc, built by `make test`
@@ -15,7 +16,7 @@ LIBC_NO_LOOP_CALLS := $(shell $(CC) -fno-tree-loop-distribute-patterns -x c -E /
 	>/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
 
 USER_CFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdinc \
-	-isystem $(shell $(CC) -print-file-name=include) -Ilibc/include \
+	-isystem $(shell $(CC) -print-file-name=include) -Ilibc/include -Iinclude/uapi \
 	-fno-pic -fno-pie -static -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-common -MMD -MP

@@ -17,8 +17,9 @@
  * invalid signal or a pid that does not exist; execve only gets a bad
  * file name; nanosleep sleeps at most 2 ms; fork and vfork are bounded
  * and their children exit at once and are reaped; MAP_FIXED mmap, munmap
- * and mprotect only touch a dedicated scratch region (where the pointer
- * arguments point too), and populated mappings are kept small. The child
+ * and mprotect, mremap and madvise only touch a dedicated scratch region
+ * (where the pointer arguments point too), and populated mappings (and
+ * MADV_POPULATE ranges) are kept small; setrlimit and prlimit64 only change RLIMIT_CORE (or no limit). The child
  * closes descriptors 0-2 first, so nothing is read from or written to the
  * console. On a Linux host (running as root) the calls that could change
  * files are also kept harmless: open and openat read only, ioctl only
@@ -30,6 +31,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <sys/raw_syscall.h>
@@ -55,7 +57,8 @@ static const long implemented[] = {
 	SYS_getpid, SYS_fork, SYS_vfork, SYS_execve, SYS_wait4, SYS_kill, SYS_uname,
 	SYS_getcwd, SYS_getppid, SYS_setpgid, SYS_getpgrp, SYS_setsid, SYS_getpgid,
 	SYS_arch_prctl, SYS_gettid, SYS_getdents64, SYS_set_tid_address, SYS_clock_gettime,
-	SYS_openat, SYS_newfstatat,
+	SYS_openat, SYS_newfstatat, SYS_mremap, SYS_madvise, SYS_mincore, SYS_getrlimit,
+	SYS_setrlimit, SYS_prlimit64,
 	/* not here: exit, exit_group, reboot (they would end the test) */
 };
 #define NR_IMPLEMENTED (sizeof(implemented) / sizeof(implemented[0]))
@@ -155,6 +158,9 @@ static void make_harmless(long nr, unsigned long *a)
 		safe_timespec[0] = 0;
 		safe_timespec[1] = below(2000000);
 		a[0] = below(4) ? bad_address() : (unsigned long)safe_timespec;
+		/* the scratch hole may be mapped by now (MAP_FIXED, mremap) and hold any time */
+		if (a[0] >= SCRATCH && a[0] < SCRATCH + SCRATCH_PAGES * PAGE)
+			a[0] = KERNEL_TEXT;
 		break;
 	case SYS_kill:
 		if (below(2)) {
@@ -180,6 +186,39 @@ static void make_harmless(long nr, unsigned long *a)
 		a[0] = scratch_address();
 		if (a[1] < NON_CANONICAL)
 			a[1] %= 1UL << 44;
+		break;
+	case SYS_mremap:
+		a[0] = scratch_address();
+		if (a[1] < NON_CANONICAL)
+			a[1] %= 1UL << 44;
+		if (a[2] < NON_CANONICAL)
+			a[2] %= 1UL << 44;
+		if (a[3] & MREMAP_FIXED)
+			a[4] = scratch_address();
+		break;
+	case SYS_madvise:
+		a[0] = scratch_address();
+		/*
+		 * Not up to the stack (madvise, as Linux's, walks every VMA up to
+		 * start + len): MADV_DONTNEED there would zero the child's loop
+		 * counters. Lengths that wrap around (EINVAL) are kept.
+		 */
+		if (a[1] < -(1UL << 44))
+			a[1] %= 1UL << 40;
+		/* populating faults in every page: over terabytes it would run for minutes */
+		if (a[2] == MADV_POPULATE_READ || a[2] == MADV_POPULATE_WRITE)
+			a[1] %= SCRATCH_PAGES * PAGE;
+		break;
+	case SYS_mincore:
+		if (below(2))
+			a[2] = scratch_address();
+		break;
+	case SYS_setrlimit:
+	case SYS_prlimit64:
+		/* only limits nothing here depends on, or no resource at all */
+		a[nr == SYS_prlimit64] = below(2) ? RLIMIT_CORE : RLIM_NLIMITS + below(100);
+		if (nr == SYS_prlimit64 && below(2))
+			a[0] = below(2) ? 0 : 0x3fffffff;	/* itself, or no such process */
 		break;
 	case SYS_arch_prctl:
 		if (a[0] == ARCH_TEACH_STRACE)

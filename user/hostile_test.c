@@ -38,7 +38,6 @@
 #define ARCH_SET_GS	0x1001
 #define ARCH_SET_FS	0x1002
 #define ARCH_GET_FS	0x1003
-#define WCONTINUED	8
 #define SYS_getpgid	121	/* Linux x86-64's number; not in the libc header */
 #define SEEK_DATA_PLUS_2 5	/* past SEEK_HOLE: no whence Linux knows */
 

@@ -12,9 +12,14 @@
  * A line holds commands joined by ';', "&&" and "||" (left to right, as
  * POSIX and-or lists). A command is split into words on blanks; '...' keeps everything literal,
  * "..." keeps blanks and expands $? and $$, a backslash quotes the next
- * character; a word starting with # begins a comment. No pipes, no
- * redirections, no variables besides $? (last status) and $$ (the shell's
- * pid). Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR.
+ * character; a word starting with # begins a comment. A command may be a
+ * pipeline, "a | b | c": each stage's standard output feeds the next one's
+ * input, all run at once, and the status is the last stage's. "< FILE"
+ * reads standard input from FILE and "> FILE" writes standard output to it
+ * (the root file system is read-only: /dev/null is the file one may write).
+ * No variables besides $? (last status) and $$ (the shell's pid).
+ * Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR; in a
+ * pipeline or with a redirection they run in a child, as in bash.
  * Other names are run from /bin (a name with a '/' is used as it is) by
  * fork + execve + wait4. The status, as $? shows it: the exit code, 127 for
  * a command not found, 126 for one that cannot be run, 128 + N for a death
@@ -61,6 +66,7 @@
 #define SH_LINE_SIZE		4096
 #define SH_WORDS_SIZE		(2 * SH_LINE_SIZE)	/* room for $? and $$ expansions */
 #define SH_MAX_WORDS		64
+#define SH_MAX_STAGES		16	/* commands in one pipeline */
 
 #define STATUS_NOT_FOUND	127
 #define STATUS_CANNOT_RUN	126
@@ -141,10 +147,12 @@ static int read_line(struct line_reader *r, char *line, size_t size)
 	return overflow ? LINE_TOO_LONG : (int)len;
 }
 
-/* The words of a line, built in a fixed store. */
+/* The words of a command and its redirections, built in a fixed store. */
 struct word_list {
 	char *words[SH_MAX_WORDS + 1];
 	int count;
+	char *input;		/* "< FILE": standard input from FILE, or NULL */
+	char *output;		/* "> FILE": standard output to FILE, or NULL */
 	char store[SH_WORDS_SIZE];
 	size_t used;
 	bool overflow;
@@ -189,6 +197,12 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Does an unquoted @c end a word (a blank, or a redirection operator)? */
+static bool ends_word(char c)
+{
+	return is_blank(c) || c == '<' || c == '>';
+}
+
 /*
  * scan_word - reads one word starting at *pp (not a blank) into list's
  * store, handling quotes, backslashes and $ expansions; advances *pp past
@@ -198,7 +212,7 @@ static bool scan_word(struct word_list *list, const char **pp)
 {
 	const char *p = *pp;
 
-	while (*p && !is_blank(*p)) {
+	while (*p && !ends_word(*p)) {
 		if (*p == '\'') {
 			const char *close = strchr(p + 1, '\'');
 
@@ -247,11 +261,28 @@ static int split_words(const char *line, struct word_list *list)
 	list->count = 0;
 	list->used = 0;
 	list->overflow = false;
+	list->input = list->output = NULL;
 	for (;;) {
 		while (is_blank(*p))
 			p++;
 		if (!*p || *p == '#')
 			break;
+		if (*p == '<' || *p == '>') {
+			char **target = *p == '<' ? &list->input : &list->output;
+
+			for (p++; is_blank(*p); p++)
+				;
+			if (!*p || *p == '<' || *p == '>' || *p == '#') {
+				fprintf(stderr, "sh: syntax error: a file name must follow < or >\n");
+				return -1;
+			}
+			*target = list->store + list->used;
+			if (!scan_word(list, &p)) {
+				fprintf(stderr, "sh: syntax error: unterminated quote\n");
+				return -1;
+			}
+			continue;
+		}
 		if (list->count == SH_MAX_WORDS) {
 			fprintf(stderr, "sh: too many words (at most %d)\n", SH_MAX_WORDS);
 			return -1;
@@ -303,18 +334,28 @@ static int exec_command(char **argv)
 }
 
 /*
- * run_child - in the forked child: join a new process group that owns the
- * terminal (interactive shell only), take back the default signal actions,
- * turn tracing on if asked, and execve. Never returns.
+ * join_foreground - in a forked child of the interactive shell: join
+ * process group @pgid (0: a new one it leads), make it the terminal's
+ * foreground group, and take back the default signal actions.
  */
-static void __attribute__((noreturn)) run_child(char **argv, bool trace)
+static void join_foreground(pid_t pgid)
 {
-	if (shell.interactive) {
-		setpgid(0, 0);
-		/* SIGTTOU is still ignored here, so a background group may do this. */
-		tcsetpgrp(STDIN_FILENO, getpid());
-		set_job_control_signals(SIG_DFL);
-	}
+	if (!shell.interactive)
+		return;
+	setpgid(0, pgid);
+	/* SIGTTOU is still ignored here, so a background group may do this. */
+	tcsetpgrp(STDIN_FILENO, pgid ? pgid : getpid());
+	set_job_control_signals(SIG_DFL);
+}
+
+/*
+ * run_child - in the forked child: join process group @pgid in the
+ * foreground (interactive shell only), turn tracing on if asked, and
+ * execve. Never returns.
+ */
+static void __attribute__((noreturn)) run_child(char **argv, bool trace, pid_t pgid)
+{
+	join_foreground(pgid);
 	if (trace && syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1) < 0)
 		fprintf(stderr, "strace: not supported on this kernel\n");
 	_exit(exec_command(argv));
@@ -367,7 +408,7 @@ static int run_external(char **argv, bool trace)
 		return 1;
 	}
 	if (pid == 0)
-		run_child(argv, trace);
+		run_child(argv, trace, 0);
 	if (shell.interactive) {
 		/* Also done by the child: whichever runs first, no race. */
 		setpgid(pid, pid);
@@ -472,26 +513,193 @@ static const struct builtin builtins[] = {
 	{ "cd", builtin_cd },
 };
 
-/* run_line - runs one command line; updates $? unless the line is empty. */
+/* The built-in called @name, or NULL. */
+static const struct builtin *find_builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (!strcmp(name, builtins[i].name))
+			return &builtins[i];
+	return NULL;
+}
+
+/* redirect - in a child: make descriptor @fd be @path opened with @flags. */
+static bool redirect(const char *path, int flags, int fd)
+{
+	int file = open(path, flags, 0666);
+
+	if (file < 0) {
+		fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	if (file != fd) {
+		dup2(file, fd);
+		close(file);
+	}
+	return true;
+}
+
+/*
+ * run_stage - in the forked child of a pipeline stage: standard input from
+ * @in and output to @out (the pipes, -1 for none), then the command's own
+ * "<" and ">", then the built-in or the program. Never returns.
+ */
+static void __attribute__((noreturn)) run_stage(const struct word_list *cmd, int in, int out,
+						pid_t pgid)
+{
+	const struct builtin *builtin = find_builtin(cmd->words[0]);
+
+	if (in >= 0) {
+		dup2(in, STDIN_FILENO);
+		close(in);
+	}
+	if (out >= 0) {
+		dup2(out, STDOUT_FILENO);
+		close(out);
+	}
+	if ((cmd->input && !redirect(cmd->input, O_RDONLY, STDIN_FILENO)) ||
+	    (cmd->output && !redirect(cmd->output, O_WRONLY | O_CREAT | O_TRUNC, STDOUT_FILENO)))
+		_exit(1);
+	if (builtin) {
+		join_foreground(pgid);
+		int status = builtin->run(cmd->count, (char **)cmd->words);
+
+		fflush(stdout);
+		_exit(status);
+	}
+	run_child((char **)cmd->words, false, pgid);
+}
+
+/*
+ * run_pipeline - runs @n commands at once, each one's standard output a
+ * pipe to the next one's input, in one process group (the terminal's
+ * foreground one in an interactive shell). Waits for all; returns the
+ * last one's status, as $? shows it.
+ */
+static int run_pipeline(const struct word_list *stages, int n)
+{
+	pid_t pids[SH_MAX_STAGES], pgid = 0;
+	int in = -1, started = 0, status = 1 << 8;
+
+	fflush(stdout);
+	for (int i = 0; i < n; i++) {
+		/* close-on-exec: only the dup2'd copies reach the programs */
+		int fds[2] = { -1, -1 };
+
+		if (i < n - 1 && pipe2(fds, O_CLOEXEC) < 0) {
+			fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+			break;
+		}
+		pids[i] = fork();
+		if (pids[i] == 0)
+			run_stage(&stages[i], in, fds[1], pgid);
+		if (in >= 0)
+			close(in);
+		if (fds[1] >= 0)
+			close(fds[1]);
+		in = fds[0];
+		if (pids[i] < 0) {
+			fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+			break;
+		}
+		if (!pgid)
+			pgid = pids[i];
+		if (shell.interactive)	/* also done by the child: no race */
+			setpgid(pids[i], pgid);
+		started++;
+	}
+	if (in >= 0)
+		close(in);
+	if (shell.interactive && pgid)
+		tcsetpgrp(STDIN_FILENO, pgid);
+	for (int i = 0; i < started; i++) {
+		int child_status;
+
+		while (waitpid(pids[i], &child_status, 0) < 0 && errno == EINTR)
+			;
+		if (i == n - 1)
+			status = child_status;
+	}
+	if (shell.interactive)
+		tcsetpgrp(STDIN_FILENO, shell.pgid);
+	reap_orphans();
+	return report_status(status);
+}
+
+/*
+ * skip_quoted - past the character at p: past the whole quoted text when p
+ * opens one ('...' or "..."), past the escaped character after a
+ * backslash. Never past the end of the string.
+ */
+static const char *skip_quoted(const char *p)
+{
+	char quote = *p;
+
+	if (quote == '\\')
+		return p[1] ? p + 2 : p + 1;
+	if (quote != '\'' && quote != '"')
+		return p + 1;
+	for (p++; *p && *p != quote; p++)
+		if (quote == '"' && *p == '\\' && p[1])
+			p++;
+	return *p ? p + 1 : p;
+}
+
+/* find_pipe - the first '|' of p outside quotes, or the end of the string. */
+static const char *find_pipe(const char *p)
+{
+	while (*p && *p != '|')
+		p = skip_quoted(p);
+	return p;
+}
+
+/*
+ * run_line - runs one command, or a pipeline of them; updates $? unless
+ * the line is empty. A lone command without redirections runs a built-in
+ * in the shell itself.
+ */
 static void run_line(const char *line)
 {
-	static struct word_list list;
-	int argc = split_words(line, &list);
+	static struct word_list stages[SH_MAX_STAGES];
+	const struct builtin *builtin;
+	int n = 0;
 
-	if (argc < 0) {
-		shell.last_status = STATUS_SYNTAX_ERROR;
-		return;
-	}
-	if (argc == 0)
-		return;
-	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
-		if (!strcmp(list.words[0], builtins[i].name)) {
-			shell.last_status = builtins[i].run(argc, list.words);
-			fflush(stdout);
+	for (const char *p = line; ; ) {
+		const char *end = find_pipe(p);
+		char *command = strndup(p, end - p);
+		int argc;
+
+		if (!command) {
+			fprintf(stderr, "sh: out of memory\n");
+			exit(1);
+		}
+		argc = split_words(command, &stages[n]);
+		free(command);
+		if (argc < 0) {
+			shell.last_status = STATUS_SYNTAX_ERROR;
 			return;
 		}
+		if (argc == 0 && n == 0 && !*end && !stages[0].input && !stages[0].output)
+			return;		/* an empty line */
+		if (argc == 0 || (*end && n == SH_MAX_STAGES - 1)) {
+			fprintf(stderr, argc ? "sh: at most %d commands in a pipeline\n" :
+				"sh: syntax error: a command is missing\n", SH_MAX_STAGES);
+			shell.last_status = STATUS_SYNTAX_ERROR;
+			return;
+		}
+		n++;
+		if (!*end)
+			break;
+		p = end + 1;
 	}
-	shell.last_status = run_external(list.words, false);
+	builtin = find_builtin(stages[0].words[0]);
+	if (n > 1 || stages[0].input || stages[0].output) {
+		shell.last_status = run_pipeline(stages, n);
+	} else if (builtin) {
+		shell.last_status = builtin->run(stages[0].count, stages[0].words);
+		fflush(stdout);
+	} else {
+		shell.last_status = run_external(stages[0].words, false);
+	}
 }
 
 /*
@@ -500,22 +708,9 @@ static void run_line(const char *line)
  */
 static const char *find_operator(const char *p)
 {
-	char quote = 0;
-
-	for (; *p; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-			else if (quote == '"' && *p == '\\' && p[1])
-				p++;
-		} else if (*p == '\'' || *p == '"') {
-			quote = *p;
-		} else if (*p == '\\' && p[1]) {
-			p++;
-		} else if (*p == ';' || (*p == '&' && p[1] == '&') || (*p == '|' && p[1] == '|')) {
+	for (; *p; p = skip_quoted(p))
+		if (*p == ';' || (*p == '&' && p[1] == '&') || (*p == '|' && p[1] == '|'))
 			return p;
-		}
-	}
 	return p;
 }
 

@@ -34,19 +34,26 @@ struct test_archive {
 	size_t len;
 };
 
-/* Append one newc entry (header, name, data, each padded to 4 bytes). */
-static void cpio_add(struct test_archive *a, const char *name, unsigned int mode,
-		     const char *data, size_t size)
+/* Append one newc entry with inode number @ino and @nlink links. */
+static void cpio_add_ino(struct test_archive *a, const char *name, unsigned int mode,
+			 const char *data, size_t size, unsigned int ino, unsigned int nlink)
 {
 	size_t namesize = strlen(name) + 1;
 
 	a->len += snprintf(a->buf + a->len, ARCHIVE_SIZE - a->len,
 			   "070701%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X",
-			   1, mode, 0, 0, 1, 1700000000, size, 0, 0, 0, 0, namesize, 0);
+			   ino, mode, 0, 0, nlink, 1700000000, size, 0, 0, 0, 0, namesize, 0);
 	memcpy(a->buf + a->len, name, namesize);
 	a->len = ALIGN(a->len + namesize, 4);
 	memcpy(a->buf + a->len, data, size);
 	a->len = ALIGN(a->len + size, 4);
+}
+
+/* Append one newc entry (header, name, data, each padded to 4 bytes). */
+static void cpio_add(struct test_archive *a, const char *name, unsigned int mode,
+		     const char *data, size_t size)
+{
+	cpio_add_ino(a, name, mode, data, size, 1, 1);
 }
 
 static void cpio_trailer(struct test_archive *a)
@@ -223,6 +230,39 @@ static void fs_concatenated_archives_replace(struct kunit *test)
 	/* still listed once, and the other files are untouched */
 	KUNIT_EXPECT_EQ(test, read_whole(ctx->root, "/bin/cat", buf, sizeof(buf)), 4);
 	archive_free(second);
+}
+
+/*
+ * Hard links, as make-initramfs --busybox writes them: entries with the
+ * same inode number and nlink >= 2 are names of one file, whose data the
+ * first carries. A later archive starts afresh.
+ */
+static void fs_hard_links(struct kunit *test)
+{
+	struct fs_test_ctx *ctx = test->priv;
+	struct test_archive *a = ctx->archive;
+	struct inode *first, *second;
+	char buf[32];
+
+	cpio_add(a, "bin", S_IFDIR | 0755, "", 0);
+	cpio_add_ino(a, "bin/busybox", S_IFREG | 0755, "busybox!", 8, 7, 3);
+	cpio_add_ino(a, "bin/wc", S_IFREG | 0755, "", 0, 7, 3);
+	cpio_add_ino(a, "bin/head", S_IFREG | 0755, "", 0, 7, 3);
+	cpio_add_ino(a, "bin/other", S_IFREG | 0755, "x", 1, 8, 1);
+	cpio_trailer(a);
+	cpio_add_ino(a, "bin/tail", S_IFREG | 0755, "", 0, 7, 2);	/* another archive */
+	cpio_trailer(a);
+	KUNIT_ASSERT_EQ(test, unpack_to_rootfs(ctx->root, a->buf, a->len), 0);
+	KUNIT_EXPECT_EQ(test, read_whole(ctx->root, "/bin/wc", buf, sizeof(buf)), 8);
+	KUNIT_EXPECT_STREQ(test, buf, "busybox!");
+	first = path_lookup(ctx->root, "/bin/busybox", 0, NULL);
+	second = path_lookup(ctx->root, "/bin/head", 0, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(first) || IS_ERR(second));
+	KUNIT_EXPECT_PTR_EQ(test, first, second);
+	iput(first);
+	iput(second);
+	KUNIT_EXPECT_EQ(test, read_whole(ctx->root, "/bin/other", buf, sizeof(buf)), 1);
+	KUNIT_EXPECT_EQ(test, read_whole(ctx->root, "/bin/tail", buf, sizeof(buf)), 0);
 }
 
 /* Unpacking @a must fail and leave @root empty. */
@@ -802,6 +842,7 @@ static struct kunit_case fs_test_cases[] = {
 	KUNIT_CASE(fs_unpack_and_lookup),
 	KUNIT_CASE(fs_concatenated_archives_replace),
 	KUNIT_CASE(fs_malformed_archives),
+	KUNIT_CASE(fs_hard_links),
 	KUNIT_CASE(fs_unusual_entries_are_skipped),
 	KUNIT_CASE(fs_open_errors),
 	KUNIT_CASE(fs_read_and_lseek),

@@ -29,7 +29,8 @@ struct inode *root_inode;
 
 /* One archive member, pointing into the buffer. */
 struct cpio_entry {
-	unsigned long mode, mtime, filesize, namesize;
+	unsigned long ino, mode, nlink, mtime, filesize, namesize;
+	unsigned long devmajor, devminor;	/* of the file system the entry came from */
 	const char *name;	/* NUL-terminated, namesize bytes with the NUL */
 	const char *data;	/* filesize bytes */
 };
@@ -82,7 +83,11 @@ static long cpio_parse_entry(const char *buf, size_t len, size_t offset,
 			return -EINVAL;
 		}
 	}
+	entry->ino = field[0];
 	entry->mode = field[1];
+	entry->nlink = field[4];
+	entry->devmajor = field[7];
+	entry->devminor = field[8];
 	entry->mtime = field[5];
 	entry->filesize = field[6];
 	entry->namesize = field[11];
@@ -163,8 +168,70 @@ static struct inode *cpio_parent_dir(struct inode *root, const char *name,
 	return dir;
 }
 
+/*
+ * A regular file with more than one link, remembered until the archive's
+ * trailer: a later entry with the same inode number and device is another
+ * name for it (Linux's maybe_link). The first entry carries the data.
+ */
+struct cpio_link {
+	struct cpio_link *next;
+	unsigned long ino, devmajor, devminor;
+	struct inode *inode;		/* referenced */
+};
+
+/* The inode an earlier entry of this archive made for @entry's hard link, or NULL. */
+static struct inode *cpio_find_link(struct cpio_link *links, const struct cpio_entry *entry)
+{
+	for (; links; links = links->next)
+		if (links->ino == entry->ino && links->devmajor == entry->devmajor &&
+		    links->devminor == entry->devminor)
+			return links->inode;
+	return NULL;
+}
+
+/* Remember @inode as the file of @entry's hard links (silently not, without memory). */
+static void cpio_remember_link(struct cpio_link **links, const struct cpio_entry *entry,
+			       struct inode *inode)
+{
+	struct cpio_link *link = kmalloc(sizeof(*link), GFP_KERNEL);
+
+	if (!link)
+		return;
+	*link = (struct cpio_link){ *links, entry->ino, entry->devmajor, entry->devminor, inode };
+	iget(inode);
+	*links = link;
+}
+
+/* Forget the archive's hard links (at its trailer). */
+static void cpio_forget_links(struct cpio_link **links)
+{
+	while (*links) {
+		struct cpio_link *link = *links;
+
+		*links = link->next;
+		iput(link->inode);
+		kfree(link);
+	}
+}
+
+/* A regular file's inode: a new one, or for a later hard link, the first link's. */
+static struct inode *cpio_file_inode(const struct cpio_entry *entry, struct cpio_link **links)
+{
+	struct inode *inode = entry->nlink >= 2 ? cpio_find_link(*links, entry) : NULL;
+
+	if (inode) {
+		iget(inode);
+		return inode;
+	}
+	inode = ramfs_new_file(entry->data, entry->filesize, entry->mode, entry->mtime);
+	if (inode && entry->nlink >= 2)
+		cpio_remember_link(links, entry, inode);
+	return inode;
+}
+
 /* Create what @entry describes under @root; problems skip the entry with a message. */
-static void cpio_do_entry(struct inode *root, const struct cpio_entry *entry)
+static void cpio_do_entry(struct inode *root, const struct cpio_entry *entry,
+			  struct cpio_link **links)
 {
 	const char *last = NULL;
 	size_t last_len = 0;
@@ -184,7 +251,7 @@ static void cpio_do_entry(struct inode *root, const struct cpio_entry *entry)
 			pr_warn("initramfs: %s: cannot make the directory\n", entry->name);
 		return;
 	case S_IFREG:
-		inode = ramfs_new_file(entry->data, entry->filesize, entry->mode, entry->mtime);
+		inode = cpio_file_inode(entry, links);
 		if (!inode) {
 			pr_warn("initramfs: %s: out of memory\n", entry->name);
 			return;
@@ -207,6 +274,7 @@ static void cpio_do_entry(struct inode *root, const struct cpio_entry *entry)
  */
 static int cpio_walk(struct inode *root, const char *buf, size_t len)
 {
+	struct cpio_link *links = NULL;
 	size_t offset = 0;
 	bool in_archive = false;
 
@@ -223,23 +291,28 @@ static int cpio_walk(struct inode *root, const char *buf, size_t len)
 		if (!in_archive && (offset & 3)) {
 			pr_err("Initramfs unpacking failed: archive at %zu not 4-byte aligned\n",
 			       offset);
-			return -EINVAL;
+			goto invalid;
 		}
 		next = cpio_parse_entry(buf, len, offset, &entry, &why);
 		if (next < 0) {
 			pr_err("Initramfs unpacking failed: %s at offset %zu\n", why, offset);
-			return -EINVAL;
+			goto invalid;
 		}
 		in_archive = strcmp(entry.name, CPIO_TRAILER) != 0;
 		if (in_archive && root)
-			cpio_do_entry(root, &entry);
+			cpio_do_entry(root, &entry, &links);
+		if (!in_archive)
+			cpio_forget_links(&links);
 		offset = next;
 	}
 	if (in_archive) {
 		pr_err("Initramfs unpacking failed: no %s at the end\n", CPIO_TRAILER);
-		return -EINVAL;
+		goto invalid;
 	}
 	return 0;
+invalid:
+	cpio_forget_links(&links);
+	return -EINVAL;
 }
 
 /*
@@ -257,7 +330,8 @@ int unpack_to_rootfs(struct inode *root, const char *buf, size_t len)
 }
 
 /*
- * Build the root file system: "/", "/dev/console", "/proc", then the
+ * Build the root file system: "/", "/dev/console", "/dev/null",
+ * "/dev/zero", "/proc", then the
  * contents of every boot module, in order. Called once at boot, after
  * the slab allocator is up.
  */
@@ -272,6 +346,8 @@ void populate_rootfs(void)
 	console = console_new_inode();
 	if (!dev || !console || ramfs_link(dev, "console", 7, console))
 		panic("populate_rootfs: cannot make /dev/console");
+	if (mem_devices_init(dev))
+		panic("populate_rootfs: cannot make /dev/null and /dev/zero");
 	iget(proc_root_inode());
 	if (ramfs_link(root_inode, "proc", 4, proc_root_inode()))
 		panic("populate_rootfs: cannot mount /proc");

@@ -12,6 +12,7 @@
 /* Device numbers of the two file systems (anonymous devices, as Linux's 0:N). */
 #define ROOTFS_DEV	MKDEV(0, 1)
 #define PROC_DEV	MKDEV(0, 2)
+#define PIPEFS_DEV	MKDEV(0, 3)
 
 /* A name in a ramfs directory; the entry holds one reference to @inode. */
 struct ramfs_dirent {
@@ -65,8 +66,6 @@ struct file *do_filp_open(struct inode *root, const char *path, int flags);
 /* A new struct file for @inode (takes a reference to it), f_count 1, path copied. */
 struct file *alloc_file(struct inode *inode, unsigned int flags, const char *path);
 
-/* Descriptors (kernel/fs/file.c): the lowest free one of current, or -EMFILE. */
-int get_unused_fd(void);
 
 /*
  * A path from user space, copied into a kmalloc'd PATH_MAX buffer and
@@ -83,6 +82,8 @@ ssize_t vfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos);
 
 /* /dev/console (kernel/fs/console.c). */
 struct inode *console_new_inode(void);
+/* /dev/null and /dev/zero (kernel/fs/mem.c): make them in directory @dev; 0 or -ENOMEM. */
+int mem_devices_init(struct inode *dev);
 
 /* /proc (kernel/fs/proc/). */
 struct inode *proc_root_inode(void);

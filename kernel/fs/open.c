@@ -175,16 +175,18 @@ static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	fd = get_unused_fd();
+	fd = get_unused_fd_flags(flags);
 	if (fd < 0) {
 		kfree(name);
 		return fd;
 	}
-	file = do_filp_open(root_inode, name, flags);
+	/* x86-64 opens every file as large (Linux's force_o_largefile) */
+	file = do_filp_open(root_inode, name, flags | O_LARGEFILE);
 	kfree(name);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
-	return fd_install_lowest(file);
+	fd_install(fd, file);
+	return fd;
 }
 
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)

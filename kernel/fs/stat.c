@@ -96,3 +96,50 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 {
 	return vfs_fstatat(dfd, filename, statbuf, flag);
 }
+
+/*
+ * readlink/readlinkat (Linux's do_readlinkat): the target of symbolic link
+ * @pathname, cut to @bufsiz bytes, no NUL added; the bytes copied, or
+ * -EINVAL (not a link, or @bufsiz <= 0), -ENOENT, -EFAULT...
+ */
+static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
+{
+	struct inode *inode;
+	char *name, *target;
+	long len;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	name = getname_at(dfd, pathname, false);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	inode = path_lookup(root_inode, name, 0, NULL);
+	kfree(name);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	len = -EINVAL;
+	target = NULL;
+	if (S_ISLNK(inode->i_mode) && inode->i_op && inode->i_op->get_link) {
+		target = kmalloc(PATH_MAX, GFP_KERNEL);
+		len = target ? inode->i_op->get_link(inode, target, PATH_MAX) : -ENOMEM;
+	}
+	if (len >= 0) {
+		len = min_t(long, len, bufsiz);
+		if (copy_to_user(buf, target, len))
+			len = -EFAULT;
+	}
+	kfree(target);
+	iput(inode);
+	return len;
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+{
+	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	return do_readlinkat(dfd, pathname, buf, bufsiz);
+}

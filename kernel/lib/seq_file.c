@@ -48,3 +48,8 @@ void seq_putc(struct seq_file *m, char c)
 {
 	seq_append(m, &c, 1);
 }
+
+void seq_write(struct seq_file *m, const void *data, size_t len)
+{
+	seq_append(m, data, len);
+}

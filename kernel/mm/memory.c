@@ -497,6 +497,17 @@ static void unmap_single_vma(struct vm_area_struct *vma, unsigned long start_add
 }
 
 /*
+ * Unmap the pages of [start, start + size) of @vma, leaving the VMA: the
+ * next touch faults in the zero page or a new zeroed page (Linux
+ * zap_page_range, for MADV_DONTNEED).
+ */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	update_hiwater_rss(vma->vm_mm);
+	unmap_single_vma(vma, start, start + size);
+}
+
+/*
  * Linux 6.1 unmap_vmas: @vma and every VMA after it in @mt (the detached
  * tree for munmap, mm->mm_mt at exit) that starts below @end_addr.
  */

@@ -29,18 +29,6 @@ int sysctl_max_map_count = 65530;		/* DEFAULT_MAX_MAP_COUNT */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 unsigned long mmap_min_addr = 65536;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR on x86 */
 
-/*
- * Resource limits every process has (there is no setrlimit yet): Linux's
- * defaults. RLIMIT_DATA and RLIMIT_AS are unlimited, so check_data_rlimit
- * and may_expand_vm only refuse what does not fit the address space;
- * RLIMIT_STACK is 8 MiB. The KUnit suite lowers them to test the checks.
- */
-unsigned long mm_rlimits[RLIM_NLIMITS] = {
-	[RLIMIT_DATA] = RLIM_INFINITY,
-	[RLIMIT_STACK] = STACK_RLIMIT_DEFAULT,
-	[RLIMIT_AS] = RLIM_INFINITY,
-};
-
 struct kmem_cache *mm_cachep;		/* "mm_struct" */
 struct kmem_cache *vm_area_cachep;	/* "vm_area_struct" */
 
@@ -117,20 +105,26 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
-/* The current process's limit for @resource, in bytes or RLIM_INFINITY (Linux rlimit). */
-unsigned long rlimit(unsigned int resource)
-{
-	return mm_rlimits[resource];
-}
-
-/* May @mm map @npages more pages with @flags? (RLIMIT_AS, RLIMIT_DATA; Linux may_expand_vm) */
-static bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+/*
+ * May @mm map @npages more pages with @flags? Not past RLIMIT_AS
+ * (total_vm), nor RLIMIT_DATA for private writable memory (data_vm), but
+ * an RLIMIT_DATA of 0 lets a program live within the hard limit, as
+ * Linux's workaround for Valgrind does (Linux may_expand_vm).
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
 {
 	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
 		return false;
 	if (is_data_mapping(flags) &&
-	    mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
+	    mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT) {
+		if (rlimit(RLIMIT_DATA) == 0 &&
+		    mm->data_vm + npages <= rlimit_max(RLIMIT_DATA) >> PAGE_SHIFT)
+			return true;
+		pr_warn_once("%s (%d): VmData %lu exceed data ulimit %lu. Update limits or use boot option ignore_rlimit_data.\n",
+			     current->comm, current->pid, (mm->data_vm + npages) << PAGE_SHIFT,
+			     rlimit(RLIMIT_DATA));
 		return false;
+	}
 	return true;
 }
 
@@ -139,7 +133,7 @@ static bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned lo
  * (OVERCOMMIT_GUESS): refuse a single request for more pages than RAM
  * (plus swap, none here). 0 or -ENOMEM.
  */
-static int vm_enough_memory(struct mm_struct *mm, unsigned long pages)
+int vm_enough_memory(struct mm_struct *mm, unsigned long pages)
 {
 	return pages > totalram_pages() ? -ENOMEM : 0;
 }
@@ -155,7 +149,7 @@ static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned lon
 }
 
 /* Record @mm's resident pages as VmHWM if they are a new peak (Linux update_hiwater_rss). */
-static void update_hiwater_rss(struct mm_struct *mm)
+void update_hiwater_rss(struct mm_struct *mm)
 {
 	if (mm->hiwater_rss < get_mm_rss(mm))
 		mm->hiwater_rss = get_mm_rss(mm);
@@ -709,7 +703,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	origbrk = mm->brk;
 	if (brk < mm->start_brk)
 		goto out;
-	/* RLIMIT_DATA is unlimited by default (mm_rlimits): this passes unless lowered */
+	/* RLIMIT_DATA (setrlimit) counts the heap and the data segment, not mmap */
 	if (check_data_rlimit(rlimit(RLIMIT_DATA), brk, mm->start_brk,
 			      mm->end_data, mm->start_data))
 		goto out;
@@ -1082,6 +1076,41 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
 /* ---- mprotect ---- */
 
+/**
+ * vma_modify_flags - make [start, end) of @vma one VMA that may take @newflags
+ * @pprev: the VMA before @start (or @vma itself when @start is inside it)
+ *
+ * A neighbour that then matches grows over the range (vma_merge), else the
+ * range is split off @vma at @start and @end. The step mprotect_fixup and
+ * madvise_update_vma share (Linux 6.1 writes it out in both; 6.7 names it
+ * vma_modify_flags). The caller sets the flags. Returns the VMA, also left
+ * in *@pprev, or ERR_PTR(-ENOMEM).
+ */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct **pprev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long newflags)
+{
+	unsigned long pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	int error;
+
+	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma_id,
+			   vma->vm_file, pgoff);
+	if (*pprev)
+		return *pprev;
+	*pprev = vma;
+	if (start != vma->vm_start) {
+		error = split_vma(mm, vma, start, 1);
+		if (error)
+			return ERR_PTR(error);
+	}
+	if (end != vma->vm_end) {
+		error = split_vma(mm, vma, end, 0);
+		if (error)
+			return ERR_PTR(error);
+	}
+	return vma;
+}
+
 /*
  * Give [start, end) of @vma the flags @newflags: merge with a neighbour
  * if that makes them equal, else split off the range (Linux mprotect_fixup).
@@ -1093,8 +1122,6 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	unsigned long oldflags = vma->vm_flags;
 	long nrpages = (end - start) >> PAGE_SHIFT;
-	unsigned long pgoff;
-	int error;
 
 	if (newflags == oldflags) {
 		*pprev = vma;
@@ -1108,25 +1135,9 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 		newflags |= VM_ACCOUNT;
 	}
 
-	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma_id,
-			   vma->vm_file, pgoff);
-	if (*pprev) {
-		vma = *pprev;
-		goto success;
-	}
-	*pprev = vma;
-	if (start != vma->vm_start) {
-		error = split_vma(mm, vma, start, 1);
-		if (error)
-			return error;
-	}
-	if (end != vma->vm_end) {
-		error = split_vma(mm, vma, end, 0);
-		if (error)
-			return error;
-	}
-success:
+	vma = vma_modify_flags(mm, pprev, vma, start, end, newflags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	change_protection(vma, start, end, vma->vm_page_prot);
@@ -1268,13 +1279,17 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 /*
  * x86 mmap_base() without randomisation: the gap below TASK_SIZE is the
  * stack rlimit plus stack_guard_gap, at least 128 MiB and at most 5/6 of
- * the address space, so mmap_base = TASK_SIZE - 128 MiB = 0x7ffff7fff000.
+ * the address space, so mmap_base = TASK_SIZE - 128 MiB = 0x7ffff7fff000
+ * for the default 8 MiB, and 0x155555556000 for an unlimited stack.
  */
 static unsigned long mmap_base(void)
 {
-	unsigned long gap = rlimit(RLIMIT_STACK) + stack_guard_gap;
+	unsigned long gap = rlimit(RLIMIT_STACK);
 	unsigned long gap_min = 128UL << 20, gap_max = TASK_SIZE / 6 * 5;
 
+	/* an unlimited (or nearly) RLIMIT_STACK must not wrap around: it means gap_max */
+	if (gap + stack_guard_gap > gap)
+		gap += stack_guard_gap;
 	if (gap < gap_min)
 		gap = gap_min;
 	else if (gap > gap_max)
@@ -1356,7 +1371,8 @@ void mmput(struct mm_struct *mm)
 /*
  * Linux dup_mmap: copy every VMA of @oldmm into @mm's tree, in order, and
  * share the pages under it copy-on-write (copy_page_range write-protects
- * them in both mms). 0 or -ENOMEM (the caller then mmputs @mm).
+ * them in both mms); VM_DONTCOPY VMAs stay out, VM_WIPEONFORK ones come
+ * without pages. 0 or -ENOMEM (the caller then mmputs @mm).
  */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
@@ -1365,13 +1381,15 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	MA_STATE(mas, &mm->mm_mt, 0, 0);
 
 	mas_for_each(&old_mas, mpnt, ULONG_MAX) {
+		if (mpnt->vm_flags & VM_DONTCOPY)	/* MADV_DONTFORK */
+			continue;
 		tmp = vm_area_dup(mpnt);
 		if (!tmp)
 			return -ENOMEM;
 		tmp->vm_mm = mm;
 		/* the child's pages are its own: a new anon_vma for it (Linux anon_vma_fork) */
 		tmp->anon_vma_id = 0;
-		if (mpnt->anon_vma_id)
+		if (mpnt->anon_vma_id && !(mpnt->vm_flags & VM_WIPEONFORK))
 			anon_vma_prepare(tmp);
 		mas_set_range(&mas, tmp->vm_start, tmp->vm_end - 1);
 		if (mas_store_gfp(&mas, tmp, GFP_KERNEL)) {
@@ -1380,7 +1398,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		}
 		mm->map_count++;
 		vm_stat_account(mm, tmp->vm_flags, vma_pages(tmp));
-		if (copy_page_range(tmp, mpnt))
+		/* MADV_WIPEONFORK: the child starts with the range empty */
+		if (!(tmp->vm_flags & VM_WIPEONFORK) && copy_page_range(tmp, mpnt))
 			return -ENOMEM;
 	}
 	return 0;

@@ -322,13 +322,13 @@ static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 static void brk_data_rlimit(struct kunit *test)
 {
 	struct mm_struct *mm = test_mm();
-	unsigned long saved = mm_rlimits[RLIMIT_DATA];
+	unsigned long saved = current->rlim[RLIMIT_DATA].rlim_cur;
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
-	mm_rlimits[RLIMIT_DATA] = 0x8000;
+	current->rlim[RLIMIT_DATA].rlim_cur = 0x8000;
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8000), HEAP_START + 0x8000);
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8001), HEAP_START + 0x8000);
-	mm_rlimits[RLIMIT_DATA] = saved;
+	current->rlim[RLIMIT_DATA].rlim_cur = saved;
 	KUNIT_EXPECT_EQ(test, test_brk(mm, HEAP_START + 0x8001), HEAP_START + 0x8001);
 	mmput(mm);
 }
@@ -811,7 +811,152 @@ static void mprotect_keeps_cow_page_read_only(struct kunit *test)
 	mmput(parent);
 }
 
-/* A process's life in one mm: heap to 64 MiB and back, mappings, fork; nothing left after. */
+/* ---- mremap and madvise (kernel/mm/mremap.c, madvise.c) ---- */
+
+/* mremap on @mm through the real system call (current->mm swapped for the call). */
+static unsigned long test_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+				 unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	struct mm_struct *saved = current->mm;
+	unsigned long ret;
+
+	current->mm = mm;
+	ret = sys_mremap(addr, old_len, new_len, flags, new_addr);
+	current->mm = saved;
+	return ret;
+}
+
+/* Moving keeps the pages: the same struct pages, counts and rss at the new address. */
+static void mremap_moves_ptes_not_pages(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm();
+	unsigned long a = 0x10000000, b;
+	struct page *page0, *page2;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, 4 * PAGE_SIZE, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
+	/* a different VMA right after: growing must move */
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a + 4 * PAGE_SIZE, PAGE_SIZE, PROT_READ,
+					MAP_ANON_PRIVATE | MAP_FIXED), a + 4 * PAGE_SIZE);
+	KUNIT_ASSERT_EQ(test, touch(mm, a, true), 0);
+	KUNIT_ASSERT_EQ(test, touch(mm, a + PAGE_SIZE, false), 0);
+	KUNIT_ASSERT_EQ(test, touch(mm, a + 2 * PAGE_SIZE, true), 0);
+	*page_at(mm, a + 2 * PAGE_SIZE) = 0x77;
+	page0 = page_struct_at(mm, a);
+	page2 = page_struct_at(mm, a + 2 * PAGE_SIZE);
+
+	KUNIT_EXPECT_EQ(test, test_mremap(mm, a, 4 * PAGE_SIZE, 8 * PAGE_SIZE, 0, 0), -ENOMEM);
+	b = test_mremap(mm, a, 4 * PAGE_SIZE, 8 * PAGE_SIZE, MREMAP_MAYMOVE, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(b));
+	KUNIT_EXPECT_NE(test, b, a);
+	KUNIT_EXPECT_PTR_EQ(test, page_struct_at(mm, b), page0);
+	KUNIT_EXPECT_PTR_EQ(test, page_struct_at(mm, b + 2 * PAGE_SIZE), page2);
+	KUNIT_EXPECT_EQ(test, *page_at(mm, b + 2 * PAGE_SIZE), 0x77);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page0), 1);
+	KUNIT_EXPECT_EQ(test, pte_pfn(pte_at(mm, b + PAGE_SIZE)), __pa(empty_zero_page) >> PAGE_SHIFT);
+	KUNIT_EXPECT_TRUE(test, pte_none(pte_at(mm, b + 3 * PAGE_SIZE)));
+	KUNIT_EXPECT_EQ(test, get_mm_rss(mm), 2);
+	KUNIT_EXPECT_NULL(test, vma_lookup(mm, a));
+	KUNIT_EXPECT_TRUE(test, pte_none(pte_at(mm, a)));
+	KUNIT_EXPECT_EQ(test, mm->total_vm, 9);
+	mmput(mm);
+}
+
+/* A 4 MiB move between addresses with different 2 MiB alignment: every pte table is crossed. */
+static void mremap_moves_across_pmds(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm();
+	unsigned long a = 0x10100000, b = 0x20380000, len = 4UL << 20, addr;
+	bool moved = true;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, len, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
+	for (addr = a; addr < a + len; addr += 16 * PAGE_SIZE) {
+		KUNIT_ASSERT_EQ(test, touch(mm, addr, true), 0);
+		*page_at(mm, addr) = (u8)(addr >> 16);
+	}
+	KUNIT_ASSERT_EQ(test, test_mremap(mm, a, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, b), b);
+	for (addr = 0; addr < len; addr += 16 * PAGE_SIZE)
+		moved &= page_at(mm, b + addr) && *page_at(mm, b + addr) == (u8)((a + addr) >> 16) &&
+			 pte_none(pte_at(mm, a + addr));
+	KUNIT_EXPECT_TRUE(test, moved);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(mm), len / (16 * PAGE_SIZE));
+	mmput(mm);
+}
+
+/* Growing into a free range extends the VMA, and vma_merge joins the next one if it matches. */
+static void mremap_grows_in_place_and_merges(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm();
+	unsigned long a = 0x10000000;
+	const unsigned long one[] = { a, a + 4 * PAGE_SIZE };
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, 2 * PAGE_SIZE, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a + 3 * PAGE_SIZE, PAGE_SIZE, RW,
+					MAP_ANON_PRIVATE | MAP_FIXED), a + 3 * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, test_mremap(mm, a, 2 * PAGE_SIZE, 3 * PAGE_SIZE, 0, 0), a);
+	KUNIT_EXPECT_TRUE(test, vmas_are(mm, one, 1));
+	KUNIT_EXPECT_EQ(test, mm->total_vm, 4);
+	/* shrinking unmaps the tail */
+	KUNIT_EXPECT_EQ(test, test_mremap(mm, a, 4 * PAGE_SIZE, PAGE_SIZE, 0, 0), a);
+	KUNIT_EXPECT_EQ(test, mm->total_vm, 1);
+	mmput(mm);
+}
+
+/* MADV_DONTNEED gives the pages back to the buddy allocator; the VMA stays. */
+static void madvise_dontneed_frees_pages(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm();
+	unsigned long a = 0x10000000, free_before;
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, 4 * PAGE_SIZE, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
+	for (int i = 0; i < 4; i++)
+		KUNIT_ASSERT_EQ(test, touch(mm, a + i * PAGE_SIZE, true), 0);
+	page = page_struct_at(mm, a + PAGE_SIZE);
+	free_before = buddy_free_pages();
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a + PAGE_SIZE, 2 * PAGE_SIZE, MADV_DONTNEED), 0);
+	KUNIT_EXPECT_EQ(test, buddy_free_pages(), free_before + 2);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 0);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(mm), 2);
+	KUNIT_EXPECT_TRUE(test, pte_none(pte_at(mm, a + 2 * PAGE_SIZE)));
+	KUNIT_EXPECT_EQ(test, mm->map_count, 1);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a, PAGE_SIZE, 12345), -EINVAL);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a + 1, PAGE_SIZE, MADV_DONTNEED), -EINVAL);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a, 8 * PAGE_SIZE, MADV_DONTNEED), -ENOMEM);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(mm), 0);
+	mmput(mm);
+}
+
+/* MADV_DONTFORK splits the VMA off, fork leaves it out; MADV_DOFORK merges it back. */
+static void madvise_dontfork_splits_and_fork_skips(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm(), *child;
+	unsigned long a = 0x10000000;
+	const unsigned long three[] = { a, a + PAGE_SIZE, a + PAGE_SIZE, a + 2 * PAGE_SIZE,
+					a + 2 * PAGE_SIZE, a + 3 * PAGE_SIZE };
+	const unsigned long child_two[] = { a, a + PAGE_SIZE, a + 2 * PAGE_SIZE, a + 3 * PAGE_SIZE };
+	const unsigned long one[] = { a, a + 3 * PAGE_SIZE };
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, test_mmap(mm, a, 3 * PAGE_SIZE, RW, MAP_ANON_PRIVATE | MAP_FIXED), a);
+	KUNIT_ASSERT_EQ(test, touch(mm, a + PAGE_SIZE, true), 0);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a + PAGE_SIZE, PAGE_SIZE, MADV_DONTFORK), 0);
+	KUNIT_EXPECT_TRUE(test, vmas_are(mm, three, 3));
+	child = dup_mm(mm);
+	KUNIT_ASSERT_NOT_NULL(test, child);
+	KUNIT_EXPECT_TRUE(test, vmas_are(child, child_two, 2));
+	KUNIT_EXPECT_EQ(test, child->total_vm, 2);
+	KUNIT_EXPECT_EQ(test, get_mm_rss(child), 0);
+	mmput(child);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, a + PAGE_SIZE, PAGE_SIZE, MADV_DOFORK), 0);
+	KUNIT_EXPECT_TRUE(test, vmas_are(mm, one, 1));
+	mmput(mm);
+}
+
+/* A process's life in one mm: heap to 64 MiB and back, mappings, mremap, madvise, fork; nothing left after. */
 static void scenario(void)
 {
 	struct mm_struct *mm = test_mm(), *child;
@@ -825,6 +970,9 @@ static void scenario(void)
 	test_mmap(mm, 0, 0x40000, RW, MAP_ANON_PRIVATE);
 	touch(mm, mm->mmap_base - PAGE_SIZE, true);
 	do_mprotect(mm, mm->mmap_base - 0x20000, 0x10000, PROT_READ);
+	test_mremap(mm, mm->mmap_base - 0x40000, 0x10000, 0x80000, MREMAP_MAYMOVE, 0);
+	do_madvise(mm, mm->mmap_base - 0x10000, 0x8000, MADV_DONTNEED);
+	do_madvise(mm, mm->mmap_base - 0x10000, 0x4000, MADV_DONTFORK);
 	child = dup_mm(mm);
 	if (child)
 		mmput(child);
@@ -862,6 +1010,11 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(cow_write_copies_then_last_holder_reuses),
 	KUNIT_CASE(cow_unmap_of_both_frees_the_page),
 	KUNIT_CASE(mprotect_keeps_cow_page_read_only),
+	KUNIT_CASE(mremap_moves_ptes_not_pages),
+	KUNIT_CASE(mremap_moves_across_pmds),
+	KUNIT_CASE(mremap_grows_in_place_and_merges),
+	KUNIT_CASE(madvise_dontneed_frees_pages),
+	KUNIT_CASE(madvise_dontfork_splits_and_fork_skips),
 	KUNIT_CASE(no_leaks),
 	{}
 };

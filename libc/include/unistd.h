@@ -36,8 +36,10 @@ int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
 int isatty(int fd);
 int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);	/* O_CLOEXEC, O_NONBLOCK */
 int dup(int fd);
 int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags);	/* O_CLOEXEC */
 int unlink(const char *path);
 int rmdir(const char *path);
 int chdir(const char *path);

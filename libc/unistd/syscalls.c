@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/raw_syscall.h>
 #include <sys/reboot.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -151,6 +152,11 @@ int pipe(int fds[2])
 	RET(syscall1(SYS_pipe, (long)fds));
 }
 
+int pipe2(int fds[2], int flags)
+{
+	RET(syscall2(SYS_pipe2, (long)fds, flags));
+}
+
 int dup(int fd)
 {
 	RET(syscall1(SYS_dup, fd));
@@ -159,6 +165,11 @@ int dup(int fd)
 int dup2(int oldfd, int newfd)
 {
 	RET(syscall2(SYS_dup2, oldfd, newfd));
+}
+
+int dup3(int oldfd, int newfd, int flags)
+{
+	RET(syscall3(SYS_dup3, oldfd, newfd, flags));
 }
 
 mode_t umask(mode_t mask)
@@ -197,6 +208,48 @@ int munmap(void *addr, size_t length)
 int mprotect(void *addr, size_t length, int prot)
 {
 	RET(syscall3(SYS_mprotect, (long)addr, (long)length, prot));
+}
+
+void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...)
+{
+	void *new_address = NULL;
+	va_list args;
+	long ret;
+
+	if (flags & MREMAP_FIXED) {
+		va_start(args, flags);
+		new_address = va_arg(args, void *);
+		va_end(args);
+	}
+	ret = syscall5(SYS_mremap, (long)old_address, (long)old_size, (long)new_size, flags,
+		       (long)new_address);
+	return (void *)__syscall_ret(ret);	/* -1 is MAP_FAILED */
+}
+
+int madvise(void *addr, size_t length, int advice)
+{
+	RET(syscall3(SYS_madvise, (long)addr, (long)length, advice));
+}
+
+int mincore(void *addr, size_t length, unsigned char *vec)
+{
+	RET(syscall3(SYS_mincore, (long)addr, (long)length, (long)vec));
+}
+
+/* getrlimit and setrlimit through prlimit64, as glibc and musl make them. */
+int getrlimit(int resource, struct rlimit *rlim)
+{
+	RET(syscall4(SYS_prlimit64, 0, resource, 0, (long)rlim));
+}
+
+int setrlimit(int resource, const struct rlimit *rlim)
+{
+	RET(syscall4(SYS_prlimit64, 0, resource, (long)rlim, 0));
+}
+
+int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit)
+{
+	RET(syscall4(SYS_prlimit64, pid, resource, (long)new_limit, (long)old_limit));
 }
 
 pid_t getpid(void)

@@ -3,8 +3,8 @@
 #
 # user/sh and the little tools make raw Linux system calls, so they run on
 # the host's Linux, whose /bin and /proc serve as the reference. This
-# builds them and checks: word splitting and quotes, $? and $$, /bin
-# search, "command not found" (127), 126, signal deaths reported like bash,
+# builds them and checks: word splitting and quotes, pipelines and "<"
+# ">" redirections, $? and $$, /bin search, "command not found" (127), 126, signal deaths reported like bash,
 # scripts (file, stdin, -c), exit, strace's fallback, the interactive shell
 # on a pseudo-terminal (tests/shell/interactive.py: Ctrl-C, foreground
 # group, Ctrl-D), and the output of cat, ls, echo, ps, free, sleep, true,
@@ -80,6 +80,25 @@ expect sh-cannot-run 126 "" "/etc: Permission denied$NL"
 
 run "$SH" -c "echo 'unterminated"
 expect sh-unterminated-quote 2 "" "sh: syntax error: unterminated quote$NL"
+
+# pipelines and redirections: the status is the last stage's
+run "$SH" -c "echo 'a | b' c|cat | cat"
+expect sh-pipeline-of-three 0 "a | b c$NL" ""
+run "$SH" -c "true | false"
+expect sh-pipeline-status-last-fails 1 "" ""
+run "$SH" -c "false | true"
+expect sh-pipeline-status-last-succeeds 0 "" ""
+printf 'first\nsecond\n' >"$TMP/input.txt"
+run "$SH" -c "cat <$TMP/input.txt | cat; echo hidden > /dev/null"
+expect sh-input-and-output-redirection 0 "first${NL}second$NL" ""
+run "$SH" -c "echo hi | no_such_command_xyz"
+expect sh-pipeline-command-not-found 127 "" "no_such_command_xyz: command not found$NL"
+run "$SH" -c "cat < $TMP/missing"
+expect sh-redirection-missing-file 1 "" "sh: $TMP/missing: No such file or directory$NL"
+run "$SH" -c "| cat"
+expect sh-pipeline-missing-command 2 "" "sh: syntax error: a command is missing$NL"
+run "$SH" -c "cat <"
+expect sh-redirection-missing-file-name 2 "" "sh: syntax error: a file name must follow < or >$NL"
 
 for case in SEGV:139:"Segmentation fault" KILL:137:Killed TERM:143:Terminated \
 	    ABRT:134:Aborted INT:130: PIPE:141:; do

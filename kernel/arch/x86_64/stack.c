@@ -17,7 +17,7 @@
 /* In Linux's vmalloc range, 1 GiB in (its start is kept unmapped for crash tests). */
 #define STACK_AREA_START	0xffffc90040000000UL
 #define STACK_SLOT_SIZE		(THREAD_SIZE + PAGE_SIZE)	/* guard page + stack */
-#define MAX_STACKS		1024
+#define MAX_STACKS		MAX_THREAD_STACKS
 #define STACK_PAGES		(THREAD_SIZE / PAGE_SIZE)
 
 static unsigned long slot_in_use[MAX_STACKS / 64];

@@ -23,6 +23,22 @@ static const struct inode_operations proc_file_inode_operations = {
 	.free_inode = proc_free_inode,
 };
 
+/* A /proc symbolic link: its entry's get_link, for the PID directory's task. */
+static int proc_get_link(struct inode *inode, char *buf, size_t size)
+{
+	struct proc_inode *ei = PROC_I(inode);
+	struct task_struct *task = find_task_by_pid(ei->pid);
+
+	if (!task)
+		return -ENOENT;
+	return ei->link->get_link(task, buf, size);
+}
+
+static const struct inode_operations proc_link_inode_operations = {
+	.free_inode = proc_free_inode,
+	.get_link = proc_get_link,
+};
+
 /* Takes the inode being opened; fills file->private_data with the formatted text. */
 static int proc_single_open(struct inode *inode, struct file *file)
 {
@@ -104,5 +120,24 @@ struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigne
 	inode->i_dev = PROC_DEV;
 	inode->i_op = &proc_file_inode_operations;
 	inode->i_fop = &proc_single_file_operations;
+	return inode;
+}
+
+struct inode *proc_link_inode(const struct proc_link *link, pid_t pid, unsigned long ino)
+{
+	struct proc_inode *ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+	struct inode *inode;
+
+	if (!ei)
+		return ERR_PTR(-ENOMEM);
+	ei->pid = pid;
+	ei->link = link;
+	inode = &ei->vfs_inode;
+	inode->i_count = 1;
+	inode->i_nlink = 1;
+	inode->i_mode = S_IFLNK | 0777;
+	inode->i_ino = ino;
+	inode->i_dev = PROC_DEV;
+	inode->i_op = &proc_link_inode_operations;
 	return inode;
 }

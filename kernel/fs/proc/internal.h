@@ -21,9 +21,17 @@ struct proc_entry {
 	void (*show)(struct seq_file *m, struct task_struct *task);
 };
 
+/* A symbolic link under /proc/PID ("exe"). */
+struct proc_link {
+	const char *name;
+	/* The target for @task into @buf (@size bytes, NUL-terminated); its length or -errno. */
+	int (*get_link)(struct task_struct *task, char *buf, size_t size);
+};
+
 struct proc_inode {
 	pid_t pid;				/* of the PID directory, or 0 */
-	const struct proc_entry *entry;		/* NULL for directories */
+	const struct proc_entry *entry;		/* NULL for directories and links */
+	const struct proc_link *link;		/* for a symbolic link */
 	struct inode vfs_inode;
 };
 
@@ -71,5 +79,8 @@ int proc_dointvec_minmax(const struct ctl_table *table, int write, void *buffer,
 /* The formatters. */
 void proc_pid_status(struct seq_file *m, struct task_struct *task);
 void proc_pid_maps(struct seq_file *m, struct task_struct *task);
+void proc_pid_limits(struct seq_file *m, struct task_struct *task);
+/* A new inode for symbolic link @link of PID directory @pid, numbered @ino. */
+struct inode *proc_link_inode(const struct proc_link *link, pid_t pid, unsigned long ino);
 
 #endif

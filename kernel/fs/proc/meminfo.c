@@ -37,6 +37,8 @@ void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "SwapCached:", 0);
 	show_val_kb(m, "SwapTotal:", 0);
 	show_val_kb(m, "SwapFree:", 0);
+	show_val_kb(m, "Shmem:", 0);		/* no shared memory */
+	show_val_kb(m, "SReclaimable:", 0);	/* no slab cache is reclaimable */
 	show_val_kb(m, "KernelStack:", stacks);
 	show_val_kb(m, "PageTables:", nr_page_table_pages);
 }

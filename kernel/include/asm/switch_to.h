@@ -31,6 +31,7 @@ void fpu_reset_current(void);
 void fpu_restore_current(u8 *state);
 
 /* Kernel stacks with an unmapped guard page below (kernel/arch/x86_64/stack.c). */
+#define MAX_THREAD_STACKS	1024	/* slots in the stack area: at most this many tasks */
 void *alloc_thread_stack(void);
 void free_thread_stack(void *stack);
 

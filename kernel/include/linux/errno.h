@@ -1,42 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Error numbers, with Linux x86-64 values (the syscall ABI returns -errno). */
+/*
+ * Error numbers: the ones user space sees come from include/uapi (the
+ * syscall ABI returns -errno); this file adds the kernel-internal ones.
+ */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 
-#define EPERM		1
-#define ENOENT		2
-#define ESRCH		3
-#define EINTR		4
-#define EIO		5
-#define ENXIO		6
-#define E2BIG		7
-#define ENOEXEC		8
-#define EBADF		9
-#define ECHILD		10
-#define EAGAIN		11
-#define ENOMEM		12
-#define EACCES		13
-#define EFAULT		14
-#define EBUSY		16
-#define EEXIST		17
-#define ENODEV		19
-#define ENOTDIR		20
-#define EISDIR		21
-#define EINVAL		22
-#define ENFILE		23
-#define EMFILE		24
-#define ENOTTY		25
-#define EFBIG		27
-#define ENOSPC		28
-#define ESPIPE		29
-#define EROFS		30
-#define EPIPE		32
-#define ERANGE		34
-#define ENAMETOOLONG	36
-#define ENOSYS		38
-#define ENOTEMPTY	39
-#define ELOOP		40
-#define EOVERFLOW	75
+#include <asm-generic/errno.h>
 
 /*
  * Kernel-internal: never seen by user space. A system call interrupted by

@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <uapi/linux/fcntl.h>
 
 typedef long long loff_t;
 typedef unsigned int umode_t;
@@ -22,34 +23,19 @@ typedef unsigned int umode_t;
 #define NAME_MAX	255	/* bytes in one path component */
 #define MAX_RW_COUNT	0x7ffff000L	/* Linux's cap on one read/write */
 
-/* st_mode bits and open flags, Linux's values. */
+/* st_mode bits, Linux's values (open flags: include/uapi/linux/fcntl.h). */
 #define S_IFMT		0170000
 #define S_IFLNK		0120000
 #define S_IFREG		0100000
 #define S_IFDIR		0040000
 #define S_IFCHR		0020000
+#define S_IFIFO		0010000
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 #define S_IXUGO		0111
-
-#define O_RDONLY	00
-#define O_WRONLY	01
-#define O_RDWR		02
-#define O_ACCMODE	03
-#define O_CREAT		0100
-#define O_EXCL		0200
-#define O_NOCTTY	0400
-#define O_TRUNC		01000
-#define O_APPEND	02000
-#define O_NONBLOCK	04000
-#define O_DIRECTORY	0200000
-#define O_NOFOLLOW	0400000
-#define O_CLOEXEC	02000000
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_NO_AUTOMOUNT		0x800
-#define AT_EMPTY_PATH		0x1000
 
 /* access() modes. */
 #define F_OK		0
@@ -139,6 +125,8 @@ struct inode_operations {
 	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
 	/* Free an inode whose last reference went (NULL: kfree). */
 	void (*free_inode)(struct inode *inode);
+	/* Symbolic links: the target into @buf (@size bytes, NUL-terminated); its length or -errno. */
+	int (*get_link)(struct inode *inode, char *buf, size_t size);
 };
 
 struct inode {
@@ -195,8 +183,26 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 /* Take / drop a reference to an open file (the last fput releases it). */
 void get_file(struct file *file);
 void fput(struct file *file);
+/*
+ * Descriptors (kernel/fs/file.c). alloc_fd: the lowest free descriptor
+ * >= @start with FD_CLOEXEC from O_CLOEXEC in @flags, or -EMFILE; every
+ * descriptor is chosen there. fd_install fills the slot with @file (the
+ * caller's reference); NULL gives an unused slot back.
+ */
+int alloc_fd(unsigned int start, unsigned int flags);
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
 /* Install @file at the lowest free descriptor of current; returns it or -EMFILE. */
 int fd_install_lowest(struct file *file);
+/* A new descriptor >= @start naming @file (a reference is taken), or -EMFILE. */
+int f_dupfd(unsigned int start, struct file *file, unsigned int flags);
+/* FD_CLOEXEC of open descriptor @fd; set it from @arg (fcntl F_GETFD / F_SETFD). */
+int get_close_on_exec(unsigned int fd);
+void set_fd_flags(unsigned int fd, unsigned long arg);
+/* Close the descriptors marked FD_CLOEXEC (execve). */
+void do_close_on_exec(void);
+/* The capacity of the pipe @file is an end of, or -EBADF (kernel/fs/pipe.c). */
+long pipe_fcntl_size(struct file *file);
 /* The open file at descriptor @fd of current, referenced (fput it), or NULL. */
 struct file *fget(unsigned int fd);
 /* Close every descriptor of current (exit, and exec for O_CLOEXEC later). */

@@ -50,8 +50,13 @@ struct page {
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL
 #define VM_LOCKED	0x00002000UL
+#define VM_SEQ_READ	0x00008000UL	/* madvise hints: sequential, */
+#define VM_RAND_READ	0x00010000UL	/* random access */
+#define VM_DONTCOPY	0x00020000UL	/* MADV_DONTFORK: fork leaves it out */
 #define VM_ACCOUNT	0x00100000UL
 #define VM_NORESERVE	0x00200000UL
+#define VM_WIPEONFORK	0x02000000UL	/* MADV_WIPEONFORK: the child gets it empty */
+#define VM_DONTDUMP	0x04000000UL	/* MADV_DONTDUMP: not in core dumps */
 #define VM_STACK	VM_GROWSDOWN
 /*
  * x86's VM_DATA_DEFAULT_FLAGS is VM_DATA_FLAGS_TSK_EXEC: VM_EXEC only for

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The process address space: mmap/munmap/mprotect/brk flags with Linux's
- * values (include/uapi/asm-generic/mman-common.h, mman.h) and the kernel
+ * values (include/uapi/linux/mman.h, asm-generic/mman-common.h) and the kernel
  * API of kernel/mm/mmap.c (VMAs, the maple tree, brk, mmap),
  * kernel/mm/memory.c (user page tables, faults) and kernel/mm/fault.c.
  *
@@ -16,35 +16,12 @@
 #include <linux/types.h>
 #include <linux/mm_types.h>
 #include <linux/maple_tree.h>
+#include <linux/resource.h>
 
-/* prot argument of mmap/mprotect. */
-#define PROT_NONE	0x0
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
-#define PROT_SEM	0x8
-#define PROT_GROWSDOWN	0x01000000
-#define PROT_GROWSUP	0x02000000
+/* PROT_*, MAP_*, MADV_* and MREMAP_*: the user-API header of the same name. */
+#include <uapi/linux/mman.h>
 
-/* flags argument of mmap. */
-#define MAP_SHARED		0x01
-#define MAP_PRIVATE		0x02
-#define MAP_SHARED_VALIDATE	0x03
-#define MAP_TYPE		0x0f
-#define MAP_FIXED		0x10
-#define MAP_ANONYMOUS		0x20
 #define MAP_ANON		MAP_ANONYMOUS
-#define MAP_GROWSDOWN		0x0100
-#define MAP_DENYWRITE		0x0800
-#define MAP_EXECUTABLE		0x1000
-#define MAP_LOCKED		0x2000
-#define MAP_NORESERVE		0x4000
-#define MAP_POPULATE		0x8000
-#define MAP_NONBLOCK		0x10000
-#define MAP_STACK		0x20000
-#define MAP_HUGETLB		0x40000
-#define MAP_SYNC		0x80000
-#define MAP_FIXED_NOREPLACE	0x100000
 #define MAP_FAILED		((void *)-1)
 
 /* handle_mm_fault() flags (Linux's enum fault_flag values). */
@@ -63,17 +40,6 @@ extern unsigned long stack_guard_gap;		/* 256 pages */
 extern unsigned long mmap_min_addr;		/* 65536 */
 /* Page-table pages (pud, pmd and pte tables) of all user address spaces (/proc/meminfo PageTables). */
 extern unsigned long nr_page_table_pages;
-
-/* Resource limits (Linux's numbers); every process has mm_rlimits (kernel/mm/mmap.c). */
-#define RLIMIT_DATA		2
-#define RLIMIT_STACK		3
-#define RLIMIT_AS		9
-#define RLIM_NLIMITS		16
-#define RLIM_INFINITY		(~0UL)
-#define STACK_RLIMIT_DEFAULT	(8UL << 20)	/* RLIMIT_STACK soft limit: 8 MiB */
-extern unsigned long mm_rlimits[RLIM_NLIMITS];
-/* The soft limit of @resource (Linux rlimit()). */
-unsigned long rlimit(unsigned int resource);
 
 /* The slab caches of mm_structs and VMAs (made by proc_caches_init, or the first mm_alloc). */
 extern struct kmem_cache *mm_cachep, *vm_area_cachep;
@@ -164,11 +130,21 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Add @npages (may be negative) to total_vm and the matching exec/stack/data counter. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+/* Record the resident pages as VmHWM if they are a new peak (before pages are unmapped). */
+void update_hiwater_rss(struct mm_struct *mm);
+/* May @mm grow by @npages pages with @flags within RLIMIT_AS and RLIMIT_DATA? */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+/* The overcommit heuristic: 0, or -ENOMEM for more pages than RAM in one request. */
+int vm_enough_memory(struct mm_struct *mm, unsigned long pages);
 
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		unsigned long addr, int new_below);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr, int new_below);
+/* [start, end) of @vma as one VMA that may take @newflags: merged or split off; or ERR_PTR. */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct **pprev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long newflags);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end,
 				 unsigned long vm_flags, unsigned long anon_vma_id,
@@ -204,6 +180,19 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
+/* ---- kernel/mm/mremap.c, madvise.c, mincore.c ---- */
+
+/* Move the ptes of [old_addr, old_addr + len) of @vma to @new_addr in @new_vma; bytes moved. */
+unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+			       struct vm_area_struct *new_vma, unsigned long new_addr,
+			       unsigned long len);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+/* madvise(start, len, behavior) on @mm: 0 or -errno (Linux do_madvise). */
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int behavior);
+long sys_madvise(unsigned long start, size_t len_in, int behavior);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+
 /* ---- kernel/mm/memory.c ---- */
 
 /* A new top-level table: user half empty, kernel half shared with swapper_pg_dir. */
@@ -218,6 +207,8 @@ int follow_pte(struct mm_struct *mm, unsigned long address, pte_t **ptepp);
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags);
+/* Unmap the pages of [start, start + size) in @vma: the next touch faults (MADV_DONTNEED). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 /* Unmap [start_addr, end_addr) of @vma and the VMAs after it in @mt; pages go back to buddy. */
 void unmap_vmas(struct maple_tree *mt, struct vm_area_struct *vma,
 		unsigned long start_addr, unsigned long end_addr);

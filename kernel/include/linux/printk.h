@@ -40,4 +40,13 @@ __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/* pr_warn, the first time this line runs only (Linux printk_once). */
+#define pr_warn_once(fmt, ...) ({				\
+	static bool __printed;					\
+	if (!__printed) {					\
+		__printed = true;				\
+		pr_warn(fmt, ##__VA_ARGS__);			\
+	}							\
+})
+
 #endif

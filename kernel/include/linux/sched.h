@@ -10,6 +10,10 @@
 #include <linux/list.h>
 #include <linux/mm_types.h>
 #include <asm/processor.h>
+#include <linux/resource.h>
+#include <asm-generic/signal.h>
+#include <asm-generic/siginfo.h>
+#include <uapi/linux/sched.h>
 
 #define TASK_COMM_LEN		16
 #define NR_OPEN_DEFAULT		32	/* file descriptors per task */
@@ -20,40 +24,6 @@
 #define TASK_INTERRUPTIBLE	0x0001
 #define EXIT_DEAD		0x0010
 #define EXIT_ZOMBIE		0x0020
-
-/* Signals (Linux's numbers). */
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define _NSIG		64
-
-/* sa_flags of rt_sigaction (Linux x86-64 values). */
-#define SA_SIGINFO	0x00000004
-#define SA_RESTORER	0x04000000	/* sa_restorer is set: required on x86-64 */
-#define SA_RESTART	0x10000000
-#define SA_NODEFER	0x40000000
-#define SA_RESETHAND	0x80000000
-
-/* si_code values: who sent the signal. */
-#define SI_USER		0		/* kill() */
-#define SI_KERNEL	0x80		/* the kernel (Ctrl-C, a fault) */
-#define SEGV_MAPERR	1		/* no mapping at the address */
-#define SEGV_ACCERR	2		/* a mapping that forbids the access */
 
 /* One signal's action, as rt_sigaction reads it (Linux's struct k_sigaction, x86-64 layout). */
 struct k_sigaction {
@@ -72,6 +42,17 @@ struct kernel_siginfo {
 
 struct file;
 struct pt_regs;
+
+/*
+ * A task's user and group ids (Linux's struct cred, reduced): real,
+ * effective and saved. Every process starts as root (all 0); the set
+ * calls change them with Linux's rules. Nothing else checks them: the
+ * root file system is read-only to everyone.
+ */
+struct cred {
+	unsigned int uid, euid, suid;
+	unsigned int gid, egid, sgid;
+};
 
 /* What a context switch saves besides the callee-saved registers on the stack. */
 struct thread_struct {
@@ -101,9 +82,16 @@ struct task_struct {
 	int time_slice;			/* ticks left before preemption */
 	unsigned long wakeup_jiffies;	/* for nanosleep */
 	bool traced;			/* print system calls (strace) */
-	unsigned long clear_child_tid;	/* set_tid_address */
+	struct cred cred;		/* user and group ids */
+	struct file *exe_file;		/* the program it runs (/proc/PID/exe), referenced */
+	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes there as it first runs */
+	unsigned long clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
+	int exit_signal;		/* sent to the parent at exit (SIGCHLD; 0: none) */
+	bool vfork_pending;		/* a vfork parent sleeps until this task execs or exits */
 	struct file *files[NR_OPEN_DEFAULT];
 	unsigned long stack_canary;	/* this task's stack-protector canary (asm/stackprotector.h) */
+	unsigned long close_on_exec;	/* bit fd: FD_CLOEXEC (NR_OPEN_DEFAULT <= 64) */
+	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits: fork copies them, exec keeps them */
 	struct thread_struct thread;
 };
 
@@ -194,6 +182,8 @@ void set_current_blocked(unsigned long mask);
  */
 int setup_rt_frame(int sig, const struct k_sigaction *action, const struct kernel_siginfo *info,
 		   unsigned long blocked, struct pt_regs *regs);
+/* @tsk leaves @mm by exit or exec: wake its vfork parent, clear its child tid. */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 /* End the current task with wait status @code (never returns). */
 __noreturn void do_exit(long code);
 

@@ -36,5 +36,7 @@ static inline bool seq_has_overflowed(const struct seq_file *m)
 __printf(2, 3) void seq_printf(struct seq_file *m, const char *fmt, ...);
 void seq_puts(struct seq_file *m, const char *s);
 void seq_putc(struct seq_file *m, char c);
+/* Append @len bytes of @data, NULs included (/proc/PID/cmdline). */
+void seq_write(struct seq_file *m, const void *data, size_t len);
 
 #endif

@@ -1,28 +1,25 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * Memory mappings: mmap, munmap, mprotect, mremap, madvise, mincore. The
+ * PROT_, MAP_, MREMAP_ and MADV_ values come from the user-API header the
+ * kernel also uses (include/uapi/linux/mman.h).
+ */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
 
 #include <sys/types.h>
+#include <linux/mman.h>
 
-#define PROT_NONE	0x0
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
-
-#define MAP_SHARED	0x01
-#define MAP_PRIVATE	0x02
-#define MAP_FIXED	0x10
-#define MAP_ANONYMOUS	0x20
 #define MAP_ANON	MAP_ANONYMOUS
-#define MAP_GROWSDOWN	0x0100
-#define MAP_NORESERVE	0x4000
-#define MAP_POPULATE	0x8000
-#define MAP_FIXED_NOREPLACE 0x100000
-
 #define MAP_FAILED	((void *)-1)
 
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t length, int prot);
+/* Resize or move a mapping; with MREMAP_FIXED the fifth argument is the new address. */
+void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
+int madvise(void *addr, size_t length, int advice);
+/* One byte per page of [addr, addr + length): bit 0 set if the page is resident. */
+int mincore(void *addr, size_t length, unsigned char *vec);
 
 #endif

@@ -28,6 +28,7 @@
 #define SYS_pipe		22
 #define SYS_sched_yield		24
 #define SYS_mremap		25
+#define SYS_mincore		27
 #define SYS_madvise		28
 #define SYS_dup			32
 #define SYS_dup2		33
@@ -56,6 +57,7 @@
 #define SYS_chmod		90
 #define SYS_umask		95
 #define SYS_gettimeofday	96
+#define SYS_getrlimit		97
 #define SYS_getuid		102
 #define SYS_getgid		104
 #define SYS_geteuid		107
@@ -65,6 +67,7 @@
 #define SYS_getpgrp		111
 #define SYS_setsid		112
 #define SYS_arch_prctl		158
+#define SYS_setrlimit		160
 #define SYS_mount		165
 #define SYS_reboot		169
 #define SYS_gettid		186
@@ -80,5 +83,6 @@
 #define SYS_unlinkat		263
 #define SYS_dup3		292
 #define SYS_pipe2		293
+#define SYS_prlimit64		302
 
 #endif

@@ -4,8 +4,7 @@
 
 #include <sys/types.h>
 
-#define WNOHANG		1
-#define WUNTRACED	2
+#include <linux/wait.h>
 
 #define WEXITSTATUS(s)	(((s) & 0xff00) >> 8)
 #define WTERMSIG(s)	((s) & 0x7f)

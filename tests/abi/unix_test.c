@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: MIT
+/*
+ * unix_test - processes, pipes, descriptors and credentials as glibc and
+ * musl use them, from one source built static against each
+ * (tests/host/abi.mk): build/abi/unix_test.glibc and unix_test.musl. Run
+ * by tests/user/abi_unix_{glibc,musl}.test here and, through linux: same,
+ * on Linux 6.1, which must print the same checks.
+ *
+ * - fork (glibc: clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD),
+ *   SIGCHLD to the parent, vfork (the child borrows the parent's memory
+ *   while the parent sleeps), posix_spawn (clone with CLONE_VM|CLONE_VFORK)
+ *   with its exec error and file actions, clone's own flags;
+ * - pipes: data, end of file, EPIPE and SIGPIPE, pipe2's flags, the 64 KiB
+ *   capacity, blocking both ways, PIPE_BUF atomicity between two writers;
+ * - dup, dup2, dup3, fcntl, close-on-exec through a real execve;
+ * - /dev/null, /dev/zero; user and group ids; readlink of /proc/self/exe,
+ *   getrandom, sysinfo.
+ *
+ * The program also plays its own children: "unix_test exit N" exits with
+ * N, "unix_test echo TEXT" writes TEXT, "unix_test fds A B" checks that
+ * descriptor A was closed by execve and B was not.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/wait.h>
+#include "test.h"
+
+#define PIPE_CAPACITY	65536	/* Linux's default pipe size */
+#define ATOMIC_BLOCK	4096	/* PIPE_BUF */
+
+extern char **environ;
+
+static char self[4096];		/* this program's path, from /proc/self/exe */
+static volatile sig_atomic_t sigchld_count, sigpipe_count;
+static int shared_value;	/* vfork's child writes it in the parent's memory */
+
+static void on_sigchld(int sig)
+{
+	sigchld_count++;
+}
+
+static void on_sigpipe(int sig)
+{
+	sigpipe_count++;
+}
+
+/* The exit status of child @pid, or -1 if it did not exit normally. */
+static int exit_status(pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/* Read exactly @count bytes (fewer only at end of file); the bytes read. */
+static size_t read_full(int fd, char *buf, size_t count)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < count && (n = read(fd, buf + done, count - done)) > 0)
+		done += n;
+	return done;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&t, NULL);
+}
+
+/* ------------------------------------------------------------ processes */
+
+static void test_fork(void)
+{
+	struct sigaction sa = { .sa_handler = on_sigchld };
+	pid_t parent = getpid(), pid;
+	int value = 1;
+
+	pid = fork();
+	if (pid == 0)
+		_exit(7);
+	check(pid > 0 && exit_status(pid) == 7, "fork: the parent collects the child's exit status 7");
+
+	pid = fork();
+	if (pid == 0)
+		_exit(getppid() == parent && getpid() != parent ? 0 : 1);
+	check(exit_status(pid) == 0, "fork: the child has its own pid and its parent's as ppid");
+
+	pid = fork();
+	if (pid == 0) {
+		value = 2;
+		_exit(value == 2 ? 0 : 1);
+	}
+	check(exit_status(pid) == 0 && value == 1, "fork: the child's writes stay in the child");
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	exit_status(pid);
+	check(sigchld_count == 1, "fork: SIGCHLD reaches the parent's handler once the child exits");
+	signal(SIGCHLD, SIG_DFL);
+}
+
+static void test_vfork(void)
+{
+	pid_t pid;
+
+	shared_value = 0;
+	pid = vfork();
+	if (pid == 0) {
+		sleep_ms(20);		/* the parent must not go on meanwhile */
+		shared_value = 42;
+		_exit(3);
+	}
+	check(shared_value == 42, "vfork: the parent resumes after the child, seeing its write");
+	check(exit_status(pid) == 3, "vfork: the child's exit status");
+
+	pid = vfork();
+	if (pid == 0) {
+		char *argv[] = { "missing", NULL };
+
+		execve("/nonexistent/program", argv, environ);
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	check(exit_status(pid) == 127, "vfork: execve of a missing file fails with ENOENT in the child");
+}
+
+static void test_posix_spawn(void)
+{
+	char *exit_argv[] = { self, "exit", "5", NULL };
+	char *echo_argv[] = { self, "echo", "spawned", NULL };
+	char *missing_argv[] = { "missing", NULL };
+	posix_spawn_file_actions_t actions;
+	char buf[32] = "";
+	int fds[2], err;
+	pid_t pid;
+
+	err = posix_spawn(&pid, self, NULL, NULL, exit_argv, environ);
+	check(err == 0 && exit_status(pid) == 5, "posix_spawn: the program runs and exits with 5");
+
+	err = posix_spawn(&pid, "/nonexistent/program", NULL, NULL, missing_argv, environ);
+	check(err == ENOENT, "posix_spawn: a missing program is ENOENT in the parent");
+
+	pipe(fds);
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+	posix_spawn_file_actions_addclose(&actions, fds[0]);
+	err = posix_spawn(&pid, self, &actions, NULL, echo_argv, environ);
+	close(fds[1]);
+	read_full(fds[0], buf, sizeof(buf) - 1);
+	close(fds[0]);
+	posix_spawn_file_actions_destroy(&actions);
+	check(err == 0 && exit_status(pid) == 0 && !strcmp(buf, "spawned"),
+	      "posix_spawn: file actions put a pipe on the child's stdout");
+}
+
+static void test_clone_flags(void)
+{
+	pid_t parent_tid = 0, child_tid = 0;
+	long ret;
+
+	errno = 0;
+	ret = syscall(SYS_clone, CLONE_THREAD | SIGCHLD, 0, NULL, NULL, 0);
+	check(ret == -1 && errno == EINVAL, "clone: CLONE_THREAD without CLONE_SIGHAND is EINVAL");
+	errno = 0;
+	ret = syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, 0);
+	check(ret == -1 && errno == EINVAL, "clone: CLONE_SIGHAND without CLONE_VM is EINVAL");
+
+	ret = syscall(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0,
+		      &parent_tid, &child_tid, 0);
+	if (ret == 0)
+		_exit(child_tid == getpid() && parent_tid == 0 ? 0 : 1);
+	check(ret > 0 && parent_tid == ret && child_tid == 0 && exit_status(ret) == 0,
+	      "clone: PARENT_SETTID in the parent's memory, CHILD_SETTID in the child's");
+	check(syscall(SYS_set_tid_address, &child_tid) == getpid(),
+	      "set_tid_address returns the caller's tid");
+}
+
+/* ---------------------------------------------------------------- pipes */
+
+static void test_pipe_basics(void)
+{
+	struct sigaction sa = { .sa_handler = on_sigpipe };
+	char buf[8] = "";
+	int fds[2];
+	ssize_t n;
+
+	check(pipe(fds) == 0 && write(fds[1], "abc", 3) == 3 && read(fds[0], buf, sizeof(buf)) == 3 &&
+	      !memcmp(buf, "abc", 3), "pipe: what is written is read back");
+	close(fds[1]);
+	check(read(fds[0], buf, sizeof(buf)) == 0, "pipe: read is 0 (end of file) once the writer closed");
+	close(fds[0]);
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPIPE, &sa, NULL);
+	pipe(fds);
+	close(fds[0]);
+	errno = 0;
+	n = write(fds[1], "x", 1);
+	check(n == -1 && errno == EPIPE && sigpipe_count == 1,
+	      "pipe: a write with no reader fails with EPIPE and raises SIGPIPE");
+	close(fds[1]);
+	signal(SIGPIPE, SIG_DFL);
+}
+
+static void test_pipe2_flags(void)
+{
+	char buf[4];
+	int fds[2];
+
+	check(pipe2(fds, O_CLOEXEC) == 0 && fcntl(fds[0], F_GETFD) == FD_CLOEXEC &&
+	      fcntl(fds[1], F_GETFD) == FD_CLOEXEC, "pipe2(O_CLOEXEC): both ends are close-on-exec");
+	close(fds[0]);
+	close(fds[1]);
+
+	pipe2(fds, O_NONBLOCK);
+	errno = 0;
+	check(read(fds[0], buf, sizeof(buf)) == -1 && errno == EAGAIN,
+	      "pipe2(O_NONBLOCK): reading an empty pipe is EAGAIN");
+	check((fcntl(fds[0], F_GETFL) & (O_NONBLOCK | O_ACCMODE)) == (O_NONBLOCK | O_RDONLY) &&
+	      (fcntl(fds[1], F_GETFL) & (O_NONBLOCK | O_ACCMODE)) == (O_NONBLOCK | O_WRONLY),
+	      "pipe2(O_NONBLOCK): F_GETFL shows O_NONBLOCK and each end's access mode");
+	close(fds[0]);
+	close(fds[1]);
+	check(pipe2(fds, O_APPEND) == -1 && errno == EINVAL, "pipe2 with another flag is EINVAL");
+}
+
+static void test_pipe_capacity(void)
+{
+	static char block[ATOMIC_BLOCK];	/* Linux fills a page per write this size */
+	size_t total = 0;
+	ssize_t n;
+	int fds[2];
+
+	pipe2(fds, O_NONBLOCK);
+	check(fcntl(fds[0], F_GETPIPE_SZ) == PIPE_CAPACITY, "F_GETPIPE_SZ is 65536");
+	while ((n = write(fds[1], block, sizeof(block))) > 0)
+		total += n;
+	check(total == PIPE_CAPACITY && errno == EAGAIN,
+	      "a non-blocking writer fills exactly 65536 bytes, then EAGAIN");
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/* A child writes @total bytes in @chunk pieces, sleeping first if @delay_ms. */
+static pid_t start_writer(int fd, size_t total, size_t chunk, int byte, long delay_ms)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		static char buf[ATOMIC_BLOCK * 4];
+
+		memset(buf, byte, sizeof(buf));
+		if (delay_ms)
+			sleep_ms(delay_ms);
+		for (size_t done = 0; done < total; done += chunk)
+			if (write(fd, buf, chunk) != (ssize_t)chunk)
+				_exit(1);
+		_exit(0);
+	}
+	return pid;
+}
+
+static void test_pipe_blocking(void)
+{
+	static char buf[ATOMIC_BLOCK];
+	size_t total = 0, blocks = 0, mixed = 0;
+	int fds[2], ok;
+	pid_t a, b;
+	ssize_t n;
+
+	/* the writer blocks when the pipe is full and goes on as the reader drains it */
+	pipe(fds);
+	a = start_writer(fds[1], 200 * 1024, 8192, 'w', 0);
+	close(fds[1]);
+	while ((n = read(fds[0], buf, sizeof(buf))) > 0)
+		total += n;
+	close(fds[0]);
+	check(exit_status(a) == 0 && total == 200 * 1024,
+	      "a blocking writer of 200 KiB through a 64 KiB pipe: every byte arrives");
+
+	/* the reader sleeps until the writer, which waits 50 ms, writes */
+	pipe(fds);
+	a = start_writer(fds[1], 5, 5, 'd', 50);
+	close(fds[1]);
+	n = read(fds[0], buf, sizeof(buf));
+	close(fds[0]);
+	check(exit_status(a) == 0 && n == 5 && buf[0] == 'd', "read sleeps until a writer writes");
+
+	/* two writers of PIPE_BUF-sized blocks: no block mixes their bytes */
+	pipe(fds);
+	a = start_writer(fds[1], 64 * ATOMIC_BLOCK, ATOMIC_BLOCK, 'a', 0);
+	b = start_writer(fds[1], 64 * ATOMIC_BLOCK, ATOMIC_BLOCK, 'b', 0);
+	close(fds[1]);
+	while (read_full(fds[0], buf, ATOMIC_BLOCK) == ATOMIC_BLOCK) {
+		blocks++;
+		for (size_t i = 1; i < ATOMIC_BLOCK; i++)
+			if (buf[i] != buf[0]) {
+				mixed++;
+				break;
+			}
+	}
+	close(fds[0]);
+	ok = exit_status(a) == 0 && exit_status(b) == 0;
+	check(ok && blocks == 128 && mixed == 0,
+	      "two writers of 4096-byte blocks: each block arrives whole (PIPE_BUF atomicity)");
+}
+
+/* ------------------------------------------------------- descriptors */
+
+static void test_dup_fcntl(void)
+{
+	char buf[8] = "";
+	int fds[2], fd, null;
+
+	pipe(fds);
+	fd = dup(fds[1]);
+	check(fd > fds[1] && write(fd, "dup", 3) == 3 && read(fds[0], buf, 3) == 3 &&
+	      !memcmp(buf, "dup", 3), "dup: a new descriptor for the same pipe");
+	close(fd);
+	check(dup(fds[1]) == fd, "dup takes the lowest free descriptor");
+	close(fd);
+
+	null = open("/dev/null", O_RDONLY);
+	check(dup2(null, 10) == 10 && dup2(fds[1], 10) == 10 && write(10, "x", 1) == 1 &&
+	      read(fds[0], buf, 1) == 1 && buf[0] == 'x',
+	      "dup2 closes what the target descriptor named and reuses it");
+	check(dup2(fds[0], fds[0]) == fds[0], "dup2 of a descriptor onto itself returns it");
+	errno = 0;
+	check(dup2(99, 11) == -1 && errno == EBADF, "dup2 of a closed descriptor is EBADF");
+	errno = 0;
+	check(dup3(fds[0], fds[0], 0) == -1 && errno == EINVAL, "dup3 onto itself is EINVAL");
+	errno = 0;
+	/* the system call itself: musl's dup3() hands flags without O_CLOEXEC to dup2 */
+	check(syscall(SYS_dup3, fds[0], 11, O_NONBLOCK) == -1 && errno == EINVAL,
+	      "dup3 with a flag other than O_CLOEXEC is EINVAL");
+	check(dup3(fds[0], 11, O_CLOEXEC) == 11 && fcntl(11, F_GETFD) == FD_CLOEXEC &&
+	      dup2(fds[0], 11) == 11 && fcntl(11, F_GETFD) == 0,
+	      "dup3(O_CLOEXEC) sets close-on-exec, dup2 clears it");
+
+	fd = fcntl(fds[0], F_DUPFD, 20);
+	check(fd == 20 && fcntl(fd, F_GETFD) == 0, "fcntl(F_DUPFD, 20) gives 20");
+	check(fcntl(fds[0], F_DUPFD_CLOEXEC, 20) == 21 && fcntl(21, F_GETFD) == FD_CLOEXEC,
+	      "fcntl(F_DUPFD_CLOEXEC) gives the next free one, close-on-exec");
+	check(fcntl(20, F_SETFD, FD_CLOEXEC) == 0 && fcntl(20, F_GETFD) == FD_CLOEXEC &&
+	      fcntl(20, F_SETFD, 0) == 0 && fcntl(20, F_GETFD) == 0, "F_SETFD then F_GETFD");
+	check(fcntl(fds[0], F_SETFL, O_NONBLOCK) == 0 &&
+	      (fcntl(fds[0], F_GETFL) & (O_NONBLOCK | O_ACCMODE)) == (O_NONBLOCK | O_RDONLY) &&
+	      read(fds[0], buf, 1) == -1 && errno == EAGAIN,
+	      "F_SETFL sets O_NONBLOCK (the access mode stays) and reads stop blocking");
+	check((fcntl(20, F_GETFL) & O_NONBLOCK) && fcntl(fds[0], F_SETFL, 0) == 0 &&
+	      !(fcntl(20, F_GETFL) & O_NONBLOCK),
+	      "the status flags belong to the open file, shared by its duplicates");
+	errno = 0;
+	check(fcntl(99, F_GETFD) == -1 && errno == EBADF, "fcntl on a closed descriptor is EBADF");
+	for (fd = 10; fd <= 21; fd++)
+		close(fd);
+	close(null);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/* execve closes the close-on-exec descriptor and keeps the other ("fds A B" checks). */
+static void test_close_on_exec(void)
+{
+	char a[12], b[12];
+	char *argv[] = { self, "fds", a, b, NULL };
+	int fds[2];
+	pid_t pid;
+
+	pipe(fds);
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	snprintf(a, sizeof(a), "%d", fds[0]);
+	snprintf(b, sizeof(b), "%d", fds[1]);
+	pid = fork();
+	if (pid == 0) {
+		execve(self, argv, environ);
+		_exit(126);
+	}
+	close(fds[0]);
+	close(fds[1]);
+	check(exit_status(pid) == 0, "execve closes close-on-exec descriptors, and only those");
+}
+
+static void test_dev_files(void)
+{
+	char buf[64];
+	int null = open("/dev/null", O_RDWR), zero = open("/dev/zero", O_RDONLY);
+	int zeros = 1;
+
+	check(null >= 0 && read(null, buf, sizeof(buf)) == 0 && write(null, "abc", 3) == 3,
+	      "/dev/null reads as end of file and takes every write");
+	memset(buf, 1, sizeof(buf));
+	check(zero >= 0 && read(zero, buf, sizeof(buf)) == sizeof(buf), "/dev/zero reads in full");
+	for (size_t i = 0; i < sizeof(buf); i++)
+		zeros &= buf[i] == 0;
+	check(zeros, "/dev/zero reads as zero bytes");
+	close(null);
+	close(zero);
+}
+
+/* ---------------------------------------------------------- credentials */
+
+static void test_credentials(void)
+{
+	uid_t r = 1, e = 1, s = 1;
+	gid_t gr = 1, ge = 1, gs = 1;
+	pid_t pid;
+
+	check(getuid() == 0 && geteuid() == 0 && getgid() == 0 && getegid() == 0,
+	      "the process runs as root: uid, euid, gid, egid are 0");
+	check(getresuid(&r, &e, &s) == 0 && r == 0 && e == 0 && s == 0 &&
+	      getresgid(&gr, &ge, &gs) == 0 && gr == 0 && ge == 0 && gs == 0,
+	      "getresuid and getresgid give 0, 0, 0");
+	check(getgroups(0, NULL) >= 0, "getgroups answers");
+
+	pid = fork();
+	if (pid == 0) {
+		int ok = setgid(100) == 0 && getgid() == 100 && getegid() == 100 &&
+			 setresuid(1000, 1000, 1000) == 0 && getuid() == 1000 && geteuid() == 1000;
+
+		errno = 0;
+		ok = ok && setuid(0) == -1 && errno == EPERM;
+		_exit(ok ? 0 : 1);
+	}
+	check(exit_status(pid) == 0, "root sets any ids; an unprivileged setuid(0) is EPERM");
+
+	pid = fork();
+	if (pid == 0) {
+		int ok = setreuid(-1, 1000) == 0 && getuid() == 0 && geteuid() == 1000 &&
+			 getresuid(&r, &e, &s) == 0 && s == 1000 &&
+			 seteuid(0) == 0 && geteuid() == 0;
+
+		_exit(ok ? 0 : 1);
+	}
+	check(exit_status(pid) == 0,
+	      "setreuid(-1, 1000) keeps the real id 0, so the effective id may go back to 0");
+}
+
+/* -------------------------------------------------------------- the rest */
+
+static void test_misc(const char *argv0)
+{
+	char small[4];
+	unsigned char random[16] = { 0 };
+	struct sysinfo info;
+	int nonzero = 0;
+
+	check(self[0] == '/' && !strcmp(self, argv0), "readlink(/proc/self/exe) names this program");
+	check(readlink("/proc/self/exe", small, sizeof(small)) == sizeof(small) &&
+	      !memcmp(small, self, sizeof(small)), "readlink cuts the target at the buffer's size");
+	errno = 0;
+	check(readlink("/bin", small, sizeof(small)) == -1 && errno == EINVAL,
+	      "readlink of a directory is EINVAL");
+	errno = 0;
+	check(readlink("/nonexistent", small, sizeof(small)) == -1 && errno == ENOENT,
+	      "readlink of a missing file is ENOENT");
+
+	check(getrandom(random, sizeof(random), 0) == sizeof(random), "getrandom fills 16 bytes");
+	for (size_t i = 0; i < sizeof(random); i++)
+		nonzero |= random[i];
+	check(nonzero, "getrandom's bytes are not all zero");
+	errno = 0;
+	check(getrandom(random, sizeof(random), 0x80) == -1 && errno == EINVAL,
+	      "getrandom with an unknown flag is EINVAL");
+
+	check(sysinfo(&info) == 0 && info.totalram > 0 && info.freeram > 0 &&
+	      info.freeram <= info.totalram && info.mem_unit > 0 && info.procs >= 1,
+	      "sysinfo: total and free memory, the number of processes");
+}
+
+/* The roles this program plays as its own child. */
+static int child_main(int argc, char **argv)
+{
+	if (!strcmp(argv[1], "exit") && argc == 3)
+		return atoi(argv[2]);
+	if (!strcmp(argv[1], "echo") && argc == 3)
+		return write(1, argv[2], strlen(argv[2])) == (ssize_t)strlen(argv[2]) ? 0 : 1;
+	if (!strcmp(argv[1], "fds") && argc == 4) {
+		errno = 0;
+		if (fcntl(atoi(argv[2]), F_GETFD) != -1 || errno != EBADF)
+			return 2;
+		return fcntl(atoi(argv[3]), F_GETFD) == 0 ? 0 : 3;
+	}
+	return 100;
+}
+
+int main(int argc, char **argv)
+{
+	ssize_t n;
+
+	if (argc > 1)
+		return child_main(argc, argv);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+
+	test_plan(57);
+	test_fork();
+	test_vfork();
+	test_posix_spawn();
+	test_clone_flags();
+	test_pipe_basics();
+	test_pipe2_flags();
+	test_pipe_capacity();
+	test_pipe_blocking();
+	test_dup_fcntl();
+	test_close_on_exec();
+	test_dev_files();
+	test_credentials();
+	test_misc(argv[0]);
+	return test_exit_status();
+}
