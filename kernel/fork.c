@@ -130,8 +130,11 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 /* The vfork parent sleeps until @child has exec'd or exited (Linux's wait_for_vfork_done). */
 static void wait_for_vfork_done(struct task_struct *child)
 {
+	const unsigned long sigkill = 1UL << (SIGKILL - 1);
+
 	local_irq_disable();
-	while (child->vfork_pending)
+	/* SIGKILL ends the wait, as Linux's killable one: the child keeps the mm alive */
+	while (child->vfork_pending && !(current->pending_signals & sigkill))
 		sleep_on(&vfork_wait);
 	local_irq_enable();
 }

@@ -445,6 +445,18 @@ static void test_credentials(void)
 
 	pid = fork();
 	if (pid == 0) {
+		static char status[4096];
+
+		setresgid(7, 8, 9);
+		setresuid(1000, 1001, 1002);
+		_exit(read_file("/proc/self/status", status, sizeof(status)) > 0 &&
+		      strstr(status, "\nUid:\t1000\t1001\t1002\t1001\n") &&
+		      strstr(status, "\nGid:\t7\t8\t9\t8\n") ? 0 : 1);
+	}
+	check(exit_status(pid) == 0, "/proc/self/status shows real, effective, saved and fs ids");
+
+	pid = fork();
+	if (pid == 0) {
 		int ok = setreuid(-1, 1000) == 0 && getuid() == 0 && geteuid() == 1000 &&
 			 getresuid(&r, &e, &s) == 0 && s == 1000 &&
 			 seteuid(0) == 0 && geteuid() == 0;
@@ -463,8 +475,12 @@ static void test_misc(const char *argv0)
 	unsigned char random[16] = { 0 };
 	struct sysinfo info;
 	int nonzero = 0;
+	const char *name = strrchr(argv0, '/') ? strrchr(argv0, '/') + 1 : argv0;
+	size_t len = strlen(self), name_len = strlen(name);
 
-	check(self[0] == '/' && !strcmp(self, argv0), "readlink(/proc/self/exe) names this program");
+	check(self[0] == '/' && len > name_len && self[len - name_len - 1] == '/' &&
+	      !strcmp(self + len - name_len, name),
+	      "readlink(/proc/self/exe) is the absolute path of this program");
 	check(readlink("/proc/self/exe", small, sizeof(small)) == sizeof(small) &&
 	      !memcmp(small, self, sizeof(small)), "readlink cuts the target at the buffer's size");
 	errno = 0;
@@ -512,7 +528,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(57);
+	test_plan(58);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();

@@ -72,9 +72,11 @@ void proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "Pid:\t%d\n", task->pid);
 	seq_printf(m, "PPid:\t%d\n", task->parent ? task->parent->pid : 0);
 	seq_puts(m, "TracerPid:\t0\n");
-	/* every process runs as root */
-	seq_puts(m, "Uid:\t0\t0\t0\t0\n");
-	seq_puts(m, "Gid:\t0\t0\t0\t0\n");
+	/* real, effective, saved and file-system ids (the last is the effective one here) */
+	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", task->cred.uid, task->cred.euid, task->cred.suid,
+		   task->cred.euid);
+	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", task->cred.gid, task->cred.egid, task->cred.sgid,
+		   task->cred.egid);
 	seq_printf(m, "FDSize:\t%d\n", NR_OPEN_DEFAULT);
 	if (task->mm)
 		task_mem(m, task->mm);
@@ -246,10 +248,11 @@ static const struct file_operations proc_pid_dir_operations = {
 
 struct inode *proc_pid_dir_inode(pid_t pid)
 {
+	struct task_struct *task = find_task_by_pid(pid);
 	struct proc_inode *ei;
 	struct inode *inode;
 
-	if (!find_task_by_pid(pid))
+	if (!task)
 		return ERR_PTR(-ENOENT);
 	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
 	if (!ei)
@@ -258,6 +261,9 @@ struct inode *proc_pid_dir_inode(pid_t pid)
 	inode = &ei->vfs_inode;
 	inode->i_count = 1;
 	inode->i_nlink = 2;
+	/* owned by the task's effective ids, as Linux's task_dump_owner (what ps shows) */
+	inode->i_uid = task->cred.euid;
+	inode->i_gid = task->cred.egid;
 	inode->i_mode = S_IFDIR | 0555;
 	inode->i_ino = pid_dir_ino(pid);
 	inode->i_dev = PROC_DEV;
