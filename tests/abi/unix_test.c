@@ -3,7 +3,7 @@
  * unix_test - processes, pipes, descriptors and credentials as glibc and
  * musl use them, from one source built static against each
  * (tests/host/abi.mk): build/abi/unix_test.glibc and unix_test.musl. Run
- * by tests/user/abi_unix_{glibc,musl}.test here and, through linux: same,
+ * by tests/user/abi.test here and, through its linux: same,
  * on Linux 6.1, which must print the same checks.
  *
  * - fork (glibc: clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD),
