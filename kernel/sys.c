@@ -111,6 +111,69 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct timespec64 __user *, tp)
 	return copy_to_user(tp, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
+/*
+ * time(2) and gettimeofday(2): the seconds (and microseconds) of the clock
+ * clock_gettime reads; every clock here counts from boot. The time zone,
+ * if asked for, is UTC.
+ */
+SYSCALL_DEFINE1(time, long __user *, tloc)
+{
+	long seconds = ktime_get_ns() / 1000000000ULL;
+
+	if (tloc && put_user(seconds, tloc))
+		return -EFAULT;
+	return seconds;
+}
+
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+SYSCALL_DEFINE2(gettimeofday, struct timeval __user *, tv, struct timezone __user *, tz)
+{
+	unsigned long long ns = ktime_get_ns();
+	struct timeval t = { ns / 1000000000ULL, ns % 1000000000ULL / 1000 };
+	struct timezone zone = { 0, 0 };
+
+	if (tv && copy_to_user(tv, &t, sizeof(t)))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
+		return -EFAULT;
+	return 0;
+}
+
+#define PR_SET_NAME	15
+#define PR_GET_NAME	16
+
+/*
+ * prctl(2): PR_SET_NAME and PR_GET_NAME, the task's comm (16 bytes with
+ * the NUL, as /proc/PID/status shows it). Other options are -EINVAL here.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
+			return -EFAULT;
+		comm[sizeof(comm) - 1] = '\0';
+		memcpy(current->comm, comm, sizeof(comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm, TASK_COMM_LEN) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)

@@ -31,9 +31,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include "test.h"
 
@@ -473,7 +475,11 @@ static void test_misc(const char *argv0)
 {
 	char small[4];
 	unsigned char random[16] = { 0 };
+	static char status[4096];
 	struct sysinfo info;
+	struct timeval tv;
+	char comm[16] = "";
+	time_t now;
 	int nonzero = 0;
 	const char *name = strrchr(argv0, '/') ? strrchr(argv0, '/') + 1 : argv0;
 	size_t len = strlen(self), name_len = strlen(name);
@@ -497,6 +503,13 @@ static void test_misc(const char *argv0)
 	errno = 0;
 	check(getrandom(random, sizeof(random), 0x80) == -1 && errno == EINVAL,
 	      "getrandom with an unknown flag is EINVAL");
+
+	check(prctl(PR_SET_NAME, "renamed-task") == 0 && prctl(PR_GET_NAME, comm) == 0 &&
+	      !strcmp(comm, "renamed-task") && read_file("/proc/self/status", status, sizeof(status)) > 0 &&
+	      strstr(status, "Name:\trenamed-task\n"), "prctl(PR_SET_NAME) renames the task, as /proc shows");
+	now = time(NULL);
+	check(gettimeofday(&tv, NULL) == 0 && tv.tv_sec >= now && tv.tv_sec - now <= 1 &&
+	      tv.tv_usec >= 0 && tv.tv_usec < 1000000, "time() and gettimeofday() agree");
 
 	check(sysinfo(&info) == 0 && info.totalram > 0 && info.freeram > 0 &&
 	      info.freeram <= info.totalram && info.mem_unit > 0 && info.procs >= 1,
@@ -528,7 +541,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(58);
+	test_plan(60);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
