@@ -13,8 +13,8 @@
  * - pipes: data, end of file, EPIPE and SIGPIPE, pipe2's flags, the 64 KiB
  *   capacity, blocking both ways, PIPE_BUF atomicity between two writers;
  * - dup, dup2, dup3, fcntl, close-on-exec through a real execve;
- * - /dev/null, /dev/zero; user and group ids; readlink of /proc/self/exe,
- *   getrandom, sysinfo.
+ * - /dev/null, /dev/zero, /proc/self/fd; user and group ids; readlink of
+ *   /proc/self/exe, prctl's task name, time, getrandom, sysinfo.
  *
  * The program also plays its own children: "unix_test exit N" exits with
  * N, "unix_test echo TEXT" writes TEXT, "unix_test fds A B" checks that
@@ -419,6 +419,39 @@ static void test_dev_files(void)
 	close(zero);
 }
 
+/* The target of /proc/self/fd/@fd into @buf (NUL-terminated), or "" with errno set. */
+static const char *fd_target(int fd, char *buf, size_t size)
+{
+	char path[32];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, buf, size - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
+static void test_proc_fd(void)
+{
+	char a[64], b[64];
+	int fds[2], null;
+
+	pipe(fds);
+	null = open("/dev/null", O_WRONLY);
+	fd_target(fds[0], a, sizeof(a));
+	fd_target(fds[1], b, sizeof(b));
+	check(!strncmp(a, "pipe:[", 6) && !strcmp(a, b),
+	      "/proc/self/fd: both ends of a pipe link to the same pipe:[INODE]");
+	check(!strcmp(fd_target(null, a, sizeof(a)), "/dev/null"),
+	      "/proc/self/fd: an opened file links to its path");
+	close(null);
+	errno = 0;
+	check(!*fd_target(null, a, sizeof(a)) && errno == ENOENT,
+	      "/proc/self/fd: a closed descriptor has no link (ENOENT)");
+	close(fds[0]);
+	close(fds[1]);
+}
+
 /* ---------------------------------------------------------- credentials */
 
 static void test_credentials(void)
@@ -541,7 +574,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(60);
+	test_plan(63);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
@@ -553,6 +586,7 @@ int main(int argc, char **argv)
 	test_dup_fcntl();
 	test_close_on_exec();
 	test_dev_files();
+	test_proc_fd();
 	test_credentials();
 	test_misc(argv[0]);
 	return test_exit_status();

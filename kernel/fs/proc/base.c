@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * /proc/PID (Linux's fs/proc/base.c and array.c): the directory of one
- * process, its files "cmdline", "maps", "stat" and "status", and the link
- * "exe".
+ * process, its files "cmdline", "maps", "stat" and "status", the link
+ * "exe" and the directory "fd" (fd.c).
  */
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -40,6 +40,9 @@ static const struct proc_link proc_pid_links[] = {
 };
 
 #define PROC_PID_LINK_INO(pid, i)	(pid_dir_ino(pid) + 1 + ARRAY_SIZE(proc_pid_entries) + (i))
+#define PROC_PID_FD_INO(pid)		(pid_dir_ino(pid) + PROC_PID_INO_STRIDE - 1)
+/* the directory "fd" is listed after the links */
+#define PROC_PID_FD_POS			(2 + ARRAY_SIZE(proc_pid_entries) + ARRAY_SIZE(proc_pid_links))
 
 static unsigned long pid_dir_ino(pid_t pid)
 {
@@ -191,6 +194,8 @@ static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t
 		if (strlen(proc_pid_links[i].name) == len &&
 		    !memcmp(proc_pid_links[i].name, name, len))
 			return proc_link_inode(&proc_pid_links[i], pid, PROC_PID_LINK_INO(pid, i));
+	if (len == 2 && !memcmp(name, "fd", 2))
+		return proc_fd_dir_inode(pid, PROC_PID_FD_INO(pid));
 	return ERR_PTR(-ENOENT);
 }
 
@@ -225,6 +230,11 @@ static int proc_pid_iterate(struct file *file, struct dir_context *ctx)
 
 		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, PROC_PID_LINK_INO(pid, i),
 				DT_LNK))
+			return 0;
+		ctx->pos++;
+	}
+	if (ctx->pos == (loff_t)PROC_PID_FD_POS) {
+		if (!ctx->actor(ctx, "fd", 2, ctx->pos + 1, PROC_PID_FD_INO(pid), DT_DIR))
 			return 0;
 		ctx->pos++;
 	}

@@ -14,7 +14,7 @@
 
 #define PROC_MAX_TEXT	(4UL << 20)	/* the largest snapshot one file may produce */
 
-static void proc_free_inode(struct inode *inode)
+void proc_free_inode(struct inode *inode)
 {
 	kfree(PROC_I(inode));
 }
