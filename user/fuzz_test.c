@@ -227,8 +227,11 @@ static void log_call(unsigned long seed, int i, long nr, const unsigned long *a)
 	syscall3(SYS_write, LOG_FD, (long)line, n);
 }
 
-/* clone with @a's arguments, whose child exits at once, in registers (it may share the memory). */
-static long clone_and_exit(const unsigned long *a)
+/*
+ * vfork or clone (@nr) with @a's arguments, whose child exits at once, in
+ * registers: it may share the memory and the stack of the caller.
+ */
+static long spawn_and_exit(long nr, const unsigned long *a)
 {
 	register unsigned long r10 __asm__("r10") = a[3];
 	register unsigned long r8 __asm__("r8") = a[4];
@@ -242,24 +245,8 @@ static long clone_and_exit(const unsigned long *a)
 			 "syscall\n"
 			 "1:"
 			 : "=a"(ret)
-			 : "a"((long)SYS_clone), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10), "r"(r8)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10), "r"(r8)
 			 : "rcx", "r11", "memory");
-	return ret;
-}
-
-/* vfork whose child exits at once, without touching the shared stack. */
-static long vfork_and_exit(void)
-{
-	long ret;
-
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t"
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n"
-			 "1:"
-			 : "=a"(ret) : "a"((long)SYS_vfork) : "rcx", "r11", "rdi", "memory");
 	return ret;
 }
 
@@ -270,8 +257,7 @@ static long fuzz_one(long nr, const unsigned long *a)
 	if (nr == SYS_fork || nr == SYS_vfork || nr == SYS_clone) {
 		if (forks++ >= MAX_FORKS)
 			return 0;
-		ret = nr == SYS_vfork ? vfork_and_exit() :
-		      nr == SYS_clone ? clone_and_exit(a) : syscall0(SYS_fork);
+		ret = nr == SYS_fork ? syscall0(SYS_fork) : spawn_and_exit(nr, a);
 		if (ret == 0)
 			syscall1(SYS_exit, 0);
 		if (ret > 0)

@@ -241,14 +241,9 @@ static int proc_pid_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-static void proc_pid_free_inode(struct inode *inode)
-{
-	kfree(PROC_I(inode));
-}
-
 static const struct inode_operations proc_pid_dir_inode_operations = {
 	.lookup = proc_pid_lookup,
-	.free_inode = proc_pid_free_inode,
+	.free_inode = proc_free_inode,
 };
 
 static const struct file_operations proc_pid_dir_operations = {
@@ -260,24 +255,15 @@ struct inode *proc_pid_dir_inode(pid_t pid)
 {
 	struct task_struct *task = find_task_by_pid(pid);
 	struct proc_inode *ei;
-	struct inode *inode;
 
 	if (!task)
 		return ERR_PTR(-ENOENT);
-	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+	ei = proc_new_inode(pid, S_IFDIR | 0555, pid_dir_ino(pid),
+			    &proc_pid_dir_inode_operations, &proc_pid_dir_operations);
 	if (!ei)
 		return ERR_PTR(-ENOMEM);
-	ei->pid = pid;
-	inode = &ei->vfs_inode;
-	inode->i_count = 1;
-	inode->i_nlink = 2;
 	/* owned by the task's effective ids, as Linux's task_dump_owner (what ps shows) */
-	inode->i_uid = task->cred.euid;
-	inode->i_gid = task->cred.egid;
-	inode->i_mode = S_IFDIR | 0555;
-	inode->i_ino = pid_dir_ino(pid);
-	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_pid_dir_inode_operations;
-	inode->i_fop = &proc_pid_dir_operations;
-	return inode;
+	ei->vfs_inode.i_uid = task->cred.euid;
+	ei->vfs_inode.i_gid = task->cred.egid;
+	return &ei->vfs_inode;
 }

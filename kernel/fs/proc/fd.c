@@ -8,7 +8,6 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
-#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
@@ -67,26 +66,19 @@ static struct inode *proc_fd_lookup(struct inode *dir, const char *name, size_t 
 {
 	pid_t pid = PROC_I(dir)->pid;
 	int fd = parse_fd(name, len);
-	struct proc_inode *ei;
-	struct inode *inode;
 	struct file *file = fd >= 0 ? task_file(pid, fd) : NULL;
+	struct proc_inode *ei;
 
 	if (!file)
 		return ERR_PTR(-ENOENT);
-	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+	/* r-x for a readable descriptor, -w- for a writable one, as Linux's tid_fd_update_inode */
+	ei = proc_new_inode(pid, S_IFLNK | (file_readable(file) ? 0500 : 0) |
+			    (file_writable(file) ? 0200 : 0), fd_link_ino(pid, fd),
+			    &proc_fd_link_inode_operations, NULL);
 	if (!ei)
 		return ERR_PTR(-ENOMEM);
-	ei->pid = pid;
 	ei->fd = fd;
-	inode = &ei->vfs_inode;
-	inode->i_count = 1;
-	inode->i_nlink = 1;
-	/* r-x for a readable descriptor, -w- for a writable one, as Linux's tid_fd_update_inode */
-	inode->i_mode = S_IFLNK | (file_readable(file) ? 0500 : 0) | (file_writable(file) ? 0200 : 0);
-	inode->i_ino = fd_link_ino(pid, fd);
-	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_fd_link_inode_operations;
-	return inode;
+	return &ei->vfs_inode;
 }
 
 /* Positions: 0 ".", 1 "..", then 2 + fd for each open descriptor. */
@@ -131,21 +123,10 @@ static const struct file_operations proc_fd_dir_operations = {
 struct inode *proc_fd_dir_inode(pid_t pid, unsigned long ino)
 {
 	struct proc_inode *ei;
-	struct inode *inode;
 
 	if (!find_task_by_pid(pid))
 		return ERR_PTR(-ENOENT);
-	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
-	if (!ei)
-		return ERR_PTR(-ENOMEM);
-	ei->pid = pid;
-	inode = &ei->vfs_inode;
-	inode->i_count = 1;
-	inode->i_nlink = 2;
-	inode->i_mode = S_IFDIR | 0500;
-	inode->i_ino = ino;
-	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_fd_dir_inode_operations;
-	inode->i_fop = &proc_fd_dir_operations;
-	return inode;
+	ei = proc_new_inode(pid, S_IFDIR | 0500, ino, &proc_fd_dir_inode_operations,
+			    &proc_fd_dir_operations);
+	return ei ? &ei->vfs_inode : ERR_PTR(-ENOMEM);
 }

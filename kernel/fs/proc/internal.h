@@ -80,6 +80,13 @@ int proc_dointvec_minmax(const struct ctl_table *table, int write, void *buffer,
 /* The formatters. */
 void proc_pid_status(struct seq_file *m, struct task_struct *task);
 void proc_pid_maps(struct seq_file *m, struct task_struct *task);
+/*
+ * A new /proc inode (of PID directory @pid, or 0): @mode, number @ino, the
+ * operations, one reference, the rest zero; NULL without memory.
+ */
+struct proc_inode *proc_new_inode(pid_t pid, umode_t mode, unsigned long ino,
+				  const struct inode_operations *iop,
+				  const struct file_operations *fop);
 /* Free a /proc inode (its struct proc_inode). */
 void proc_free_inode(struct inode *inode);
 /* A new inode for the directory /proc/PID/fd of live task @pid, numbered @ino; or ERR_PTR. */
