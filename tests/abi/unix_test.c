@@ -192,6 +192,13 @@ static void test_clone_flags(void)
 		_exit(child_tid == getpid() && parent_tid == 0 ? 0 : 1);
 	check(ret > 0 && parent_tid == ret && child_tid == 0 && exit_status(ret) == 0,
 	      "clone: PARENT_SETTID in the parent's memory, CHILD_SETTID in the child's");
+	ret = syscall(SYS_clone, 0, 0, NULL, NULL, 0);	/* no exit signal: a "clone child" */
+	if (ret == 0)
+		_exit(0);
+	errno = 0;
+	check(ret > 0 && waitpid(ret, NULL, 0) == -1 && errno == ECHILD &&
+	      waitpid(ret, NULL, __WALL) == ret,
+	      "wait4 waits for a child without exit signal only with __WALL or __WCLONE");
 	check(syscall(SYS_set_tid_address, &child_tid) == getpid(),
 	      "set_tid_address returns the caller's tid");
 }
@@ -574,7 +581,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(63);
+	test_plan(64);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
