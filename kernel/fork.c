@@ -116,9 +116,8 @@ static DECLARE_WAIT_QUEUE_HEAD(vfork_wait);
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (mm->mm_users > 1) {
+		if (mm->mm_users > 1)
 			put_user(0, (int __user *)tsk->clear_child_tid);
-		}
 		tsk->clear_child_tid = 0;
 	}
 	if (tsk->vfork_pending) {
@@ -199,6 +198,9 @@ static long kernel_clone(const struct kernel_clone_args *args)
 		return -EINVAL;		/* a thread: not supported */
 	if (args->exit_signal > _NSIG)
 		return -EINVAL;
+	/* as arch_prctl(ARCH_SET_FS): a base outside user space would fault at the switch */
+	if ((args->flags & CLONE_SETTLS) && args->tls >= TASK_SIZE)
+		return -EPERM;
 	p = copy_process(task_pt_regs(current), args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);

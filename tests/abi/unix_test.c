@@ -186,6 +186,12 @@ static void test_clone_flags(void)
 	ret = syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, 0);
 	check(ret == -1 && errno == EINVAL, "clone: CLONE_SIGHAND without CLONE_VM is EINVAL");
 
+	errno = 0;
+	ret = syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, NULL, NULL, 0xffff888000000000UL);
+	if (ret == 0)
+		_exit(0);
+	check(ret == -1 && errno == EPERM, "clone: CLONE_SETTLS with a kernel address is EPERM");
+
 	ret = syscall(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0,
 		      &parent_tid, &child_tid, 0);
 	if (ret == 0)
@@ -581,7 +587,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(64);
+	test_plan(65);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
