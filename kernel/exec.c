@@ -214,14 +214,17 @@ static long load_elf_segments(struct linux_binprm *bprm, struct mm_struct *mm)
 		err = load_segment(bprm, ph, bias);
 		if (err)
 			return err;
+		/*
+		 * Linux's load_elf_binary: the code is the executable segments;
+		 * start_data is the highest segment's start, end_data the highest
+		 * end of any segment (what check_data_rlimit and /proc/PID/stat use).
+		 */
 		if (ph->p_flags & PF_X) {
 			mm->start_code = min(mm->start_code, vaddr);
 			mm->end_code = max(mm->end_code, vaddr + ph->p_filesz);
-		} else {
-			if (!mm->start_data)
-				mm->start_data = vaddr;
-			mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		}
+		mm->start_data = max(mm->start_data, vaddr);
+		mm->end_data = max(mm->end_data, vaddr + ph->p_filesz);
 		elf_brk = max(elf_brk, vaddr + ph->p_memsz);
 	}
 	mm->start_brk = mm->brk = PAGE_ALIGN(elf_brk);

@@ -31,6 +31,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <elf.h>
+#include <sys/auxv.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
@@ -562,6 +564,44 @@ static void test_misc(const char *argv0)
 	      "sysinfo: total and free memory, the number of processes");
 }
 
+/* Field @n >= 3 (1-based, as proc(5) numbers them, after "PID (COMM)") of /proc/self/stat, or 0. */
+static unsigned long stat_field(int n)
+{
+	static char text[1024];
+	char *p;
+
+	if (read_file("/proc/self/stat", text, sizeof(text)) <= 0 || !(p = strrchr(text, ')')))
+		return 0;
+	/* p is at the ')' closing field 2; each space found starts the next field */
+	for (int field = 2; field < n && p; field++)
+		p = strchr(p + 1, ' ');
+	return p ? strtoul(p + 1, NULL, 10) : 0;
+}
+
+/*
+ * /proc/self/stat's start_data and end_data (fields 45 and 46) as Linux's
+ * load_elf_binary sets them: the highest PT_LOAD segment's start, and the
+ * highest end of a segment's file part (static, not relocated).
+ */
+static void test_proc_stat(void)
+{
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long start_data = 0, end_data = 0, n = getauxval(AT_PHNUM);
+
+	for (unsigned long i = 0; ph && i < n; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		if (ph[i].p_vaddr > start_data)
+			start_data = ph[i].p_vaddr;
+		if (ph[i].p_vaddr + ph[i].p_filesz > end_data)
+			end_data = ph[i].p_vaddr + ph[i].p_filesz;
+	}
+	check(start_data && stat_field(45) == start_data && stat_field(46) == end_data,
+	      "/proc/self/stat: start_data and end_data as Linux's ELF loader sets them");
+	check(stat_field(4) == (unsigned long)getppid() && stat_field(20) == 1,
+	      "/proc/self/stat: the parent's pid and one thread");
+}
+
 /* The roles this program plays as its own child. */
 static int child_main(int argc, char **argv)
 {
@@ -587,7 +627,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(65);
+	test_plan(67);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
@@ -600,6 +640,7 @@ int main(int argc, char **argv)
 	test_close_on_exec();
 	test_dev_files();
 	test_proc_fd();
+	test_proc_stat();
 	test_credentials();
 	test_misc(argv[0]);
 	return test_exit_status();
