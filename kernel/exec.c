@@ -214,6 +214,7 @@ static long load_elf_segments(struct linux_binprm *bprm, struct mm_struct *mm)
 		err = load_segment(bprm, ph, bias);
 		if (err)
 			return err;
+		/* Linux's load_elf_binary: the code is the executable segments */
 		if (ph->p_flags & PF_X) {
 			mm->start_code = min(mm->start_code, vaddr);
 			mm->end_code = max(mm->end_code, vaddr + ph->p_filesz);

@@ -106,9 +106,15 @@ SYSCALL_DEFINE1(exit, int, error_code)
 	do_exit((error_code & 0xff) << 8);
 }
 
-/* Does child @p match wait4's @pid argument? */
-static bool wait_matches(struct task_struct *p, pid_t pid)
+/*
+ * Does child @p match wait4's @pid argument and @options? A "clone child"
+ * (one whose exit signal is not SIGCHLD) is waited for only with __WCLONE,
+ * the others only without it; __WALL waits for both (Linux's eligible_child).
+ */
+static bool wait_matches(struct task_struct *p, pid_t pid, int options)
 {
+	if (((p->exit_signal != SIGCHLD) != !!(options & __WCLONE)) && !(options & __WALL))
+		return false;
 	if (pid > 0)
 		return p->pid == pid;
 	if (pid == -1)
@@ -150,7 +156,7 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, status, int, options,
 		bool any = false;
 
 		list_for_each_entry(child, &current->children, sibling) {
-			if (!wait_matches(child, pid))
+			if (!wait_matches(child, pid, options))
 				continue;
 			any = true;
 			if (child->state == EXIT_ZOMBIE)

@@ -176,9 +176,8 @@ static DECLARE_WAIT_QUEUE_HEAD(vfork_wait);
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (mm->mm_users > 1) {
+		if (mm->mm_users > 1)
 			put_user(0, (int __user *)tsk->clear_child_tid);
-		}
 		tsk->clear_child_tid = 0;
 	}
 	if (tsk->vfork_pending) {
@@ -190,8 +189,11 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 /* The vfork parent sleeps until @child has exec'd or exited (Linux's wait_for_vfork_done). */
 static void wait_for_vfork_done(struct task_struct *child)
 {
+	const unsigned long sigkill = 1UL << (SIGKILL - 1);
+
 	local_irq_disable();
-	while (child->vfork_pending)
+	/* SIGKILL ends the wait, as Linux's killable one: the child keeps the mm alive */
+	while (child->vfork_pending && !(current->pending_signals & sigkill))
 		sleep_on(&vfork_wait);
 	local_irq_enable();
 }
@@ -260,6 +262,9 @@ static long kernel_clone(const struct kernel_clone_args *args)
 		return -EINVAL;		/* a thread: not supported */
 	if (args->exit_signal > _NSIG)
 		return -EINVAL;
+	/* as arch_prctl(ARCH_SET_FS): a base outside user space would fault at the switch */
+	if ((args->flags & CLONE_SETTLS) && args->tls >= TASK_SIZE)
+		return -EPERM;
 	p = copy_process(task_pt_regs(current), args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);

@@ -562,6 +562,8 @@ enum strace_arg {
 	ARG_MADVISE_ADVICE,
 	ARG_CLONE_FLAGS,	/* CLONE_* and the exit signal */
 	ARG_FCNTL_CMD,
+	ARG_GETRANDOM_FLAGS,
+	ARG_FD_FLAGS,		/* pipe2's and dup3's O_NONBLOCK|O_CLOEXEC, or 0 */
 	ARG_OUTPUT,		/* ---- printed at exit from here on ---- */
 	ARG_READ_DATA = ARG_OUTPUT,	/* buffer holding the result's number of bytes */
 	ARG_STAT,
@@ -687,6 +689,9 @@ static const struct syscall_format syscall_formats[] = {
 	       ARG_POINTER, ARG_HEX),
 	FORMAT(__NR_readlink, readlink, 3, RESULT_DECIMAL, ARG_PATH, ARG_READ_DATA, ARG_ULONG),
 	FORMAT(__NR_sysinfo, sysinfo, 1, RESULT_DECIMAL, ARG_POINTER),
+	FORMAT(__NR_gettimeofday, gettimeofday, 2, RESULT_DECIMAL, ARG_POINTER, ARG_POINTER),
+	FORMAT(__NR_time, time, 1, RESULT_DECIMAL, ARG_POINTER),
+	FORMAT(__NR_prctl, prctl, 5, RESULT_DECIMAL, ARG_INT, ARG_HEX, ARG_HEX, ARG_HEX, ARG_HEX),
 	FORMAT(__NR_setuid, setuid, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_setgid, setgid, 1, RESULT_DECIMAL, ARG_INT),
 	FORMAT(__NR_setreuid, setreuid, 2, RESULT_DECIMAL, ARG_INT, ARG_INT),
@@ -703,9 +708,10 @@ static const struct syscall_format syscall_formats[] = {
 	FORMAT(__NR_readlinkat, readlinkat, 4, RESULT_DECIMAL, ARG_DIRFD, ARG_PATH, ARG_READ_DATA,
 	       ARG_ULONG),
 	FORMAT(__NR_set_robust_list, set_robust_list, 2, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG),
-	FORMAT(__NR_dup3, dup3, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_OPEN_FLAGS),
-	FORMAT(__NR_pipe2, pipe2, 2, RESULT_DECIMAL, ARG_INT_PAIR_OUT, ARG_OPEN_FLAGS),
-	FORMAT(__NR_getrandom, getrandom, 3, RESULT_DECIMAL, ARG_READ_DATA, ARG_ULONG, ARG_HEX),
+	FORMAT(__NR_dup3, dup3, 3, RESULT_DECIMAL, ARG_INT, ARG_INT, ARG_FD_FLAGS),
+	FORMAT(__NR_pipe2, pipe2, 2, RESULT_DECIMAL, ARG_INT_PAIR_OUT, ARG_FD_FLAGS),
+	FORMAT(__NR_getrandom, getrandom, 3, RESULT_DECIMAL, ARG_READ_DATA, ARG_ULONG,
+	       ARG_GETRANDOM_FLAGS),
 	FORMAT(__NR_rseq, rseq, 4, RESULT_DECIMAL, ARG_POINTER, ARG_ULONG, ARG_HEX, ARG_HEX),
 };
 
@@ -1024,6 +1030,14 @@ static const struct flag_name fcntl_cmd_names[] = {
 	FLAG(F_SETPIPE_SZ), FLAG(F_GETPIPE_SZ),
 };
 
+static const struct flag_name fd_flag_names[] = {
+	FLAG(O_NONBLOCK), FLAG(O_DIRECT), FLAG(O_CLOEXEC),
+};
+
+static const struct flag_name getrandom_flag_names[] = {
+	{ 1, "GRND_NONBLOCK" }, { 2, "GRND_RANDOM" }, { 4, "GRND_INSECURE" },
+};
+
 static const struct flag_name whence_names[] = {
 	FLAG(SEEK_SET), FLAG(SEEK_CUR), FLAG(SEEK_END), { 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" },
 };
@@ -1292,6 +1306,13 @@ static void emit_input_argument(struct strace_buffer *b, enum strace_arg kind,
 		break;
 	case ARG_CLONE_FLAGS:
 		emit_clone_flags(b, value);
+		break;
+	case ARG_FD_FLAGS:
+		emit_known_flags(b, value, fd_flag_names, ARRAY_SIZE(fd_flag_names), "O_???");
+		break;
+	case ARG_GETRANDOM_FLAGS:
+		emit_known_flags(b, value, getrandom_flag_names, ARRAY_SIZE(getrandom_flag_names),
+				 "GRND_???");
 		break;
 	case ARG_TIMESPEC:
 		emit_timespec(b, value);

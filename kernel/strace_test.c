@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 #include <linux/stat.h>
 #include <linux/dirent.h>
+#include <linux/fs.h>
 #include <linux/strace.h>
 #include <linux/mman.h>
 #include <linux/resource.h>
@@ -297,6 +298,43 @@ static void strace_process_test(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, trace, "[pid 25539] +++ killed by SIGINT +++\n");
 }
 
+/* The calls of issue 16: descriptors, clone, getrandom, readlink. */
+static void strace_issue16_calls_test(struct kunit *test)
+{
+	int fds[2] = { 3, 4 };
+	struct pt_regs regs = call_regs(__NR_pipe2, P(fds), O_CLOEXEC, 0, 0, 0, 0);
+	char expected[160];
+
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 0),
+			   "pipe2([3, 4], O_CLOEXEC)                = 0\n");
+	regs = call_regs(__NR_dup3, 3, 10, O_CLOEXEC, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 10),
+			   "dup3(3, 10, O_CLOEXEC)                  = 10\n");
+	regs = call_regs(__NR_fcntl, 3, F_DUPFD_CLOEXEC, 0x14, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 20),
+			   "fcntl(3, F_DUPFD_CLOEXEC, 0x14)         = 20\n");
+	regs = call_regs(__NR_clone, CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD, 0, 0,
+			 0x4bba10, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 5),
+			   "clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, 0x4bba10, 0) = 5\n");
+	regs = call_regs(__NR_clone, CLONE_VM | CLONE_VFORK | SIGCHLD, 0x7ffff7ff0000, 0, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 6),
+			   "clone(CLONE_VM|CLONE_VFORK|SIGCHLD, 0x7ffff7ff0000, NULL, NULL, 0) = 6\n");
+	regs = call_regs(__NR_clone, CLONE_THREAD, 0, 0, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -EINVAL),
+			   "clone(CLONE_THREAD, NULL, NULL, NULL, 0) = -1 EINVAL (Invalid argument)\n");
+	regs = call_regs(__NR_getrandom, P("ab"), 2, 1, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 2),
+			   "getrandom(\"ab\", 2, GRND_NONBLOCK)       = 2\n");
+	regs = call_regs(__NR_readlink, P("/proc/self/exe"), P("/bin/ls"), 4096, 0, 0, 0);
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, 7),
+			   "readlink(\"/proc/self/exe\", \"/bin/ls\", 4096) = 7\n");
+	regs = call_regs(__NR_rseq, 0x4bbca0, 32, 0, 0x53053053, 0, 0);
+	snprintf(expected, sizeof(expected), "%-39s = -1 ENOSYS (Function not implemented)\n",
+		 "rseq(0x4bbca0, 32, 0, 0x53053053)");
+	KUNIT_EXPECT_STREQ(test, trace_call(&regs, -ENOSYS), expected);
+}
+
 /* Several traced processes: "[pid  N] " prefixes and "<... resumed>". */
 static void strace_interleaved_test(struct kunit *test)
 {
@@ -485,6 +523,7 @@ static struct kunit_case strace_test_cases[] = {
 	KUNIT_CASE(strace_open_test),
 	KUNIT_CASE(strace_execve_test),
 	KUNIT_CASE(strace_process_test),
+	KUNIT_CASE(strace_issue16_calls_test),
 	KUNIT_CASE(strace_interleaved_test),
 	KUNIT_CASE(strace_structs_test),
 	KUNIT_CASE(strace_misc_calls_test),

@@ -227,6 +227,69 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct timespec64 __user *, tp)
 	return copy_to_user(tp, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
+/*
+ * time(2) and gettimeofday(2): the seconds (and microseconds) of the clock
+ * clock_gettime reads; every clock here counts from boot. The time zone,
+ * if asked for, is UTC.
+ */
+SYSCALL_DEFINE1(time, long __user *, tloc)
+{
+	long seconds = ktime_get_ns() / 1000000000ULL;
+
+	if (tloc && put_user(seconds, tloc))
+		return -EFAULT;
+	return seconds;
+}
+
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+SYSCALL_DEFINE2(gettimeofday, struct timeval __user *, tv, struct timezone __user *, tz)
+{
+	unsigned long long ns = ktime_get_ns();
+	struct timeval t = { ns / 1000000000ULL, ns % 1000000000ULL / 1000 };
+	struct timezone zone = { 0, 0 };
+
+	if (tv && copy_to_user(tv, &t, sizeof(t)))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
+		return -EFAULT;
+	return 0;
+}
+
+#define PR_SET_NAME	15
+#define PR_GET_NAME	16
+
+/*
+ * prctl(2): PR_SET_NAME and PR_GET_NAME, the task's comm (16 bytes with
+ * the NUL, as /proc/PID/status shows it). Other options are -EINVAL here.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
+			return -EFAULT;
+		comm[sizeof(comm) - 1] = '\0';
+		memcpy(current->comm, comm, sizeof(comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm, TASK_COMM_LEN) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
@@ -282,121 +345,115 @@ SYSCALL_DEFINE0(getegid)
 	return current->cred.egid;
 }
 
-/* setresuid(2), and the core of setuid and setreuid: 0, -EINVAL or -EPERM. */
-static long set_uids(unsigned int ruid, unsigned int euid, unsigned int suid)
+/*
+ * The real, effective and saved ids of one kind (user or group) of the
+ * current task, so that the uid and gid calls share their rules.
+ */
+struct id_set {
+	unsigned int *real, *effective, *saved;
+};
+
+static struct id_set current_uids(void)
 {
 	struct cred *c = &current->cred;
 
-	if (!capable_setid() &&
-	    ((ruid != ID_UNCHANGED && !id_is_current(ruid, c->uid, c->euid, c->suid)) ||
-	     (euid != ID_UNCHANGED && !id_is_current(euid, c->uid, c->euid, c->suid)) ||
-	     (suid != ID_UNCHANGED && !id_is_current(suid, c->uid, c->euid, c->suid))))
+	return (struct id_set){ &c->uid, &c->euid, &c->suid };
+}
+
+static struct id_set current_gids(void)
+{
+	struct cred *c = &current->cred;
+
+	return (struct id_set){ &c->gid, &c->egid, &c->sgid };
+}
+
+/* May the caller take id @id (ID_UNCHANGED always)? Root may take any. */
+static bool may_take_id(struct id_set ids, unsigned int id)
+{
+	return id == ID_UNCHANGED || capable_setid() ||
+	       id_is_current(id, *ids.real, *ids.effective, *ids.saved);
+}
+
+/* setresuid/setresgid: each id set unless ID_UNCHANGED. 0 or -EPERM. */
+static long set_res_ids(struct id_set ids, unsigned int real, unsigned int effective,
+			unsigned int saved)
+{
+	if (!may_take_id(ids, real) || !may_take_id(ids, effective) || !may_take_id(ids, saved))
 		return -EPERM;
-	if (ruid != ID_UNCHANGED)
-		c->uid = ruid;
-	if (euid != ID_UNCHANGED)
-		c->euid = euid;
-	if (suid != ID_UNCHANGED)
-		c->suid = suid;
+	if (real != ID_UNCHANGED)
+		*ids.real = real;
+	if (effective != ID_UNCHANGED)
+		*ids.effective = effective;
+	if (saved != ID_UNCHANGED)
+		*ids.saved = saved;
 	return 0;
 }
 
-static long set_gids(unsigned int rgid, unsigned int egid, unsigned int sgid)
+/* setuid/setgid: root sets all three ids; others only the effective one, to the real or saved id. */
+static long set_one_id(struct id_set ids, unsigned int id)
 {
-	struct cred *c = &current->cred;
-
-	if (!capable_setid() &&
-	    ((rgid != ID_UNCHANGED && !id_is_current(rgid, c->gid, c->egid, c->sgid)) ||
-	     (egid != ID_UNCHANGED && !id_is_current(egid, c->gid, c->egid, c->sgid)) ||
-	     (sgid != ID_UNCHANGED && !id_is_current(sgid, c->gid, c->egid, c->sgid))))
+	if (id == ID_UNCHANGED)
+		return -EINVAL;
+	if (capable_setid())
+		return set_res_ids(ids, id, id, id);
+	if (id != *ids.real && id != *ids.saved)
 		return -EPERM;
-	if (rgid != ID_UNCHANGED)
-		c->gid = rgid;
-	if (egid != ID_UNCHANGED)
-		c->egid = egid;
-	if (sgid != ID_UNCHANGED)
-		c->sgid = sgid;
+	*ids.effective = id;
+	return 0;
+}
+
+/*
+ * setreuid/setregid: the real id may become the real or effective one, the
+ * effective id any of the three; the saved id follows the new effective id
+ * when the real id is set or the effective one changes away from the real.
+ */
+static long set_re_ids(struct id_set ids, unsigned int real, unsigned int effective)
+{
+	unsigned int new_effective = effective != ID_UNCHANGED ? effective : *ids.effective;
+	bool new_saved = real != ID_UNCHANGED ||
+			 (effective != ID_UNCHANGED && effective != *ids.real);
+
+	if (!capable_setid() && real != ID_UNCHANGED && real != *ids.real &&
+	    real != *ids.effective)
+		return -EPERM;
+	if (!may_take_id(ids, effective))
+		return -EPERM;
+	if (real != ID_UNCHANGED)
+		*ids.real = real;
+	*ids.effective = new_effective;
+	if (new_saved)
+		*ids.saved = new_effective;
 	return 0;
 }
 
 SYSCALL_DEFINE3(setresuid, unsigned int, ruid, unsigned int, euid, unsigned int, suid)
 {
-	return set_uids(ruid, euid, suid);
+	return set_res_ids(current_uids(), ruid, euid, suid);
 }
 
 SYSCALL_DEFINE3(setresgid, unsigned int, rgid, unsigned int, egid, unsigned int, sgid)
 {
-	return set_gids(rgid, egid, sgid);
+	return set_res_ids(current_gids(), rgid, egid, sgid);
 }
 
-/* setuid(2): root sets all three ids; others only the effective one, to the real or saved id. */
 SYSCALL_DEFINE1(setuid, unsigned int, uid)
 {
-	struct cred *c = &current->cred;
-
-	if (uid == ID_UNCHANGED)
-		return -EINVAL;
-	if (capable_setid())
-		return set_uids(uid, uid, uid);
-	if (uid != c->uid && uid != c->suid)
-		return -EPERM;
-	c->euid = uid;
-	return 0;
+	return set_one_id(current_uids(), uid);
 }
 
 SYSCALL_DEFINE1(setgid, unsigned int, gid)
 {
-	struct cred *c = &current->cred;
-
-	if (gid == ID_UNCHANGED)
-		return -EINVAL;
-	if (capable_setid())
-		return set_gids(gid, gid, gid);
-	if (gid != c->gid && gid != c->sgid)
-		return -EPERM;
-	c->egid = gid;
-	return 0;
+	return set_one_id(current_gids(), gid);
 }
 
-/*
- * setreuid(2): the real id may become the real or effective one, the
- * effective id any of the three; the saved id follows the new effective id
- * when the real id is set or the effective one changes away from the real.
- */
 SYSCALL_DEFINE2(setreuid, unsigned int, ruid, unsigned int, euid)
 {
-	struct cred *c = &current->cred;
-	unsigned int old_ruid = c->uid, new_suid = ID_UNCHANGED;
-
-	if (!capable_setid() && ruid != ID_UNCHANGED && ruid != c->uid && ruid != c->euid)
-		return -EPERM;
-	if (ruid != ID_UNCHANGED || (euid != ID_UNCHANGED && euid != old_ruid))
-		new_suid = euid != ID_UNCHANGED ? euid : c->euid;
-	if (!capable_setid() && euid != ID_UNCHANGED &&
-	    !id_is_current(euid, c->uid, c->euid, c->suid))
-		return -EPERM;
-	c->uid = ruid != ID_UNCHANGED ? ruid : c->uid;
-	c->euid = euid != ID_UNCHANGED ? euid : c->euid;
-	c->suid = new_suid != ID_UNCHANGED ? new_suid : c->suid;
-	return 0;
+	return set_re_ids(current_uids(), ruid, euid);
 }
 
 SYSCALL_DEFINE2(setregid, unsigned int, rgid, unsigned int, egid)
 {
-	struct cred *c = &current->cred;
-	unsigned int old_rgid = c->gid, new_sgid = ID_UNCHANGED;
-
-	if (!capable_setid() && rgid != ID_UNCHANGED && rgid != c->gid && rgid != c->egid)
-		return -EPERM;
-	if (rgid != ID_UNCHANGED || (egid != ID_UNCHANGED && egid != old_rgid))
-		new_sgid = egid != ID_UNCHANGED ? egid : c->egid;
-	if (!capable_setid() && egid != ID_UNCHANGED &&
-	    !id_is_current(egid, c->gid, c->egid, c->sgid))
-		return -EPERM;
-	c->gid = rgid != ID_UNCHANGED ? rgid : c->gid;
-	c->egid = egid != ID_UNCHANGED ? egid : c->egid;
-	c->sgid = new_sgid != ID_UNCHANGED ? new_sgid : c->sgid;
-	return 0;
+	return set_re_ids(current_gids(), rgid, egid);
 }
 
 /* getresuid(2)/getresgid(2): the three ids into user memory; 0 or -EFAULT. */

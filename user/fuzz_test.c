@@ -16,10 +16,14 @@
  * and reboot are never called; kill only targets the child itself with an
  * invalid signal or a pid that does not exist; execve only gets a bad
  * file name; nanosleep sleeps at most 2 ms; fork and vfork are bounded
- * and their children exit at once and are reaped; MAP_FIXED mmap, munmap
+ * and their children exit at once and are reaped (clone too, with SIGCHLD
+ * or no exit signal); pipes are made and kept O_NONBLOCK (a read of an
+ * empty one would wait forever; pipe2 stands for pipe); prctl only renames
+ * the child or gets an unknown option; MAP_FIXED mmap, munmap
  * and mprotect, mremap and madvise only touch a dedicated scratch region
  * (where the pointer arguments point too), and populated mappings (and
- * MADV_POPULATE ranges) are kept small; setrlimit and prlimit64 only change RLIMIT_CORE (or no limit). The child
+ * MADV_POPULATE ranges) are kept small; setrlimit and prlimit64 only change
+ * RLIMIT_CORE (or no limit). The child
  * closes descriptors 0-2 first, so nothing is read from or written to the
  * console. On a Linux host (running as root) the calls that could change
  * files are also kept harmless: open and openat read only, ioctl only
@@ -30,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -49,6 +54,9 @@
 #define ARCH_TEACH_STRACE 0x5452
 #define MAP_LOCKED	0x2000
 #define SYS_getpgid	121	/* Linux x86-64's numbers the libc header lacks */
+#define CLONE_EXIT_SIGNAL 0xff	/* clone's CSIGNAL */
+#define PR_SET_NAME	15	/* and PR_GET_NAME 16 */
+#define WALL		0x40000000	/* wait4's __WALL: clone children without SIGCHLD too */
 
 static const long implemented[] = {
 	SYS_read, SYS_write, SYS_open, SYS_close, SYS_stat, SYS_fstat, SYS_lstat, SYS_lseek,
@@ -59,7 +67,12 @@ static const long implemented[] = {
 	SYS_arch_prctl, SYS_gettid, SYS_getdents64, SYS_set_tid_address, SYS_clock_gettime,
 	SYS_openat, SYS_newfstatat, SYS_mremap, SYS_madvise, SYS_mincore, SYS_getrlimit,
 	SYS_setrlimit, SYS_prlimit64,
-	/* not here: exit, exit_group, reboot (they would end the test) */
+	SYS_pipe2, SYS_dup3, SYS_fcntl, SYS_clone, SYS_readlink, SYS_readlinkat,
+	SYS_getrandom, SYS_sysinfo, SYS_time, SYS_gettimeofday, SYS_prctl, SYS_getuid,
+	SYS_setuid, SYS_setgid, SYS_setreuid, SYS_setregid, SYS_setresuid, SYS_setresgid,
+	SYS_getresuid, SYS_getresgid, SYS_getgroups,
+	/* not here: exit, exit_group, reboot (they would end the test); tkill and tgkill
+	 * (they could hit another process) */
 };
 #define NR_IMPLEMENTED (sizeof(implemented) / sizeof(implemented[0]))
 
@@ -224,6 +237,20 @@ static void make_harmless(long nr, unsigned long *a)
 		if (a[0] == ARCH_TEACH_STRACE)
 			a[0] = 0x9999;
 		break;
+	case SYS_clone:
+		/* the exit signal: SIGCHLD or none, never one that would kill the fuzzer */
+		a[0] = (a[0] & ~CLONE_EXIT_SIGNAL) | (below(2) ? SIGCHLD : 0);
+		break;
+	case SYS_pipe2:		/* a read of an empty pipe, or a write to a full one, would wait forever */
+		a[1] |= O_NONBLOCK;
+		break;
+	case SYS_fcntl:
+		if (a[1] == F_SETFL)
+			a[2] |= O_NONBLOCK;
+		break;
+	case SYS_prctl:
+		a[0] = below(3) ? PR_SET_NAME + below(2) : 0x7fff0000 + below(16);
+		break;
 	}
 	for (int i = 0; i < 6; i++)
 		if (verbose && a[i] == LOG_FD)
@@ -240,9 +267,14 @@ static void log_call(unsigned long seed, int i, long nr, const unsigned long *a)
 	syscall3(SYS_write, LOG_FD, (long)line, n);
 }
 
-/* vfork whose child exits at once, without touching the shared stack. */
-static long vfork_and_exit(void)
+/*
+ * vfork or clone (@nr) with @a's arguments, whose child exits at once, in
+ * registers: it may share the memory and the stack of the caller.
+ */
+static long spawn_and_exit(long nr, const unsigned long *a)
 {
+	register unsigned long r10 __asm__("r10") = a[3];
+	register unsigned long r8 __asm__("r8") = a[4];
 	long ret;
 
 	__asm__ volatile("syscall\n\t"
@@ -252,7 +284,9 @@ static long vfork_and_exit(void)
 			 "xor %%edi, %%edi\n\t"
 			 "syscall\n"
 			 "1:"
-			 : "=a"(ret) : "a"((long)SYS_vfork) : "rcx", "r11", "rdi", "memory");
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
 	return ret;
 }
 
@@ -260,14 +294,14 @@ static long fuzz_one(long nr, const unsigned long *a)
 {
 	long ret;
 
-	if (nr == SYS_fork || nr == SYS_vfork) {
+	if (nr == SYS_fork || nr == SYS_vfork || nr == SYS_clone) {
 		if (forks++ >= MAX_FORKS)
 			return 0;
-		ret = nr == SYS_vfork ? vfork_and_exit() : syscall0(SYS_fork);
+		ret = nr == SYS_fork ? syscall0(SYS_fork) : spawn_and_exit(nr, a);
 		if (ret == 0)
 			syscall1(SYS_exit, 0);
 		if (ret > 0)
-			syscall4(SYS_wait4, ret, 0, 0, 0);
+			syscall4(SYS_wait4, ret, 0, WALL, 0);
 		return ret;
 	}
 	return syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);

@@ -74,6 +74,8 @@ struct file *alloc_file(struct inode *inode, unsigned int flags, const char *pat
  * "" unless @allow_empty, -EBADF, -ENOTDIR).
  */
 char *getname_at(int dfd, const char __user *filename, bool allow_empty);
+/* The inode @filename (user memory, relative to @dfd) names, referenced; or ERR_PTR. */
+struct inode *user_path_at(int dfd, const char __user *filename);
 /* The next inode number of the root file system (Linux's get_next_ino). */
 unsigned long get_next_ino(void);
 

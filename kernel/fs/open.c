@@ -199,20 +199,27 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umo
 	return do_sys_open(dfd, filename, flags, mode);
 }
 
+struct inode *user_path_at(int dfd, const char __user *filename)
+{
+	char *name = getname_at(dfd, filename, false);
+	struct inode *inode;
+
+	if (IS_ERR(name))
+		return ERR_CAST(name);
+	inode = path_lookup(root_inode, name, 0, NULL);
+	kfree(name);
+	return inode;
+}
+
 /* access: 0 if the file exists and @mode (R_OK | W_OK | X_OK, or F_OK) would be granted to root. */
 SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 {
-	char *name;
 	struct inode *inode;
 	int error = 0;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	name = getname_at(AT_FDCWD, filename, false);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	inode = path_lookup(root_inode, name, 0, NULL);
-	kfree(name);
+	inode = user_path_at(AT_FDCWD, filename);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	if ((mode & W_OK) && on_read_only_fs(inode))

@@ -105,16 +105,12 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
 {
 	struct inode *inode;
-	char *name, *target;
+	char *target;
 	long len;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	name = getname_at(dfd, pathname, false);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	inode = path_lookup(root_inode, name, 0, NULL);
-	kfree(name);
+	inode = user_path_at(dfd, pathname);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	len = -EINVAL;

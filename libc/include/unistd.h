@@ -40,6 +40,7 @@ int pipe2(int fds[2], int flags);	/* O_CLOEXEC, O_NONBLOCK */
 int dup(int fd);
 int dup2(int oldfd, int newfd);
 int dup3(int oldfd, int newfd, int flags);	/* O_CLOEXEC */
+ssize_t readlink(const char *path, char *buf, size_t size);	/* no NUL added */
 int unlink(const char *path);
 int rmdir(const char *path);
 int chdir(const char *path);

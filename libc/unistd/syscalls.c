@@ -172,6 +172,11 @@ int dup3(int oldfd, int newfd, int flags)
 	RET(syscall3(SYS_dup3, oldfd, newfd, flags));
 }
 
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	RET(syscall3(SYS_readlink, (long)path, (long)buf, size));
+}
+
 mode_t umask(mode_t mask)
 {
 	return (mode_t)syscall1(SYS_umask, mask);

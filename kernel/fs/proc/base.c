@@ -2,7 +2,7 @@
 /*
  * /proc/PID (Linux's fs/proc/base.c and array.c): the directory of one
  * process, its files "cmdline", "limits", "maps", "stat" and "status",
- * and the link "exe".
+ * the link "exe" and the directory "fd" (fd.c).
  */
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -41,6 +41,9 @@ static const struct proc_link proc_pid_links[] = {
 };
 
 #define PROC_PID_LINK_INO(pid, i)	(pid_dir_ino(pid) + 1 + ARRAY_SIZE(proc_pid_entries) + (i))
+#define PROC_PID_FD_INO(pid)		(pid_dir_ino(pid) + PROC_PID_INO_STRIDE - 1)
+/* the directory "fd" is listed after the links */
+#define PROC_PID_FD_POS			(2 + ARRAY_SIZE(proc_pid_entries) + ARRAY_SIZE(proc_pid_links))
 
 static unsigned long pid_dir_ino(pid_t pid)
 {
@@ -73,9 +76,11 @@ void proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "Pid:\t%d\n", task->pid);
 	seq_printf(m, "PPid:\t%d\n", task->parent ? task->parent->pid : 0);
 	seq_puts(m, "TracerPid:\t0\n");
-	/* every process runs as root */
-	seq_puts(m, "Uid:\t0\t0\t0\t0\n");
-	seq_puts(m, "Gid:\t0\t0\t0\t0\n");
+	/* real, effective, saved and file-system ids (the last is the effective one here) */
+	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", task->cred.uid, task->cred.euid, task->cred.suid,
+		   task->cred.euid);
+	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", task->cred.gid, task->cred.egid, task->cred.sgid,
+		   task->cred.egid);
 	seq_printf(m, "FDSize:\t%d\n", NR_OPEN_DEFAULT);
 	if (task->mm)
 		task_mem(m, task->mm);
@@ -237,6 +242,8 @@ static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t
 		if (strlen(proc_pid_links[i].name) == len &&
 		    !memcmp(proc_pid_links[i].name, name, len))
 			return proc_link_inode(&proc_pid_links[i], pid, PROC_PID_LINK_INO(pid, i));
+	if (len == 2 && !memcmp(name, "fd", 2))
+		return proc_fd_dir_inode(pid, PROC_PID_FD_INO(pid));
 	return ERR_PTR(-ENOENT);
 }
 
@@ -274,17 +281,17 @@ static int proc_pid_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos++;
 	}
+	if (ctx->pos == (loff_t)PROC_PID_FD_POS) {
+		if (!ctx->actor(ctx, "fd", 2, ctx->pos + 1, PROC_PID_FD_INO(pid), DT_DIR))
+			return 0;
+		ctx->pos++;
+	}
 	return 0;
-}
-
-static void proc_pid_free_inode(struct inode *inode)
-{
-	kfree(PROC_I(inode));
 }
 
 static const struct inode_operations proc_pid_dir_inode_operations = {
 	.lookup = proc_pid_lookup,
-	.free_inode = proc_pid_free_inode,
+	.free_inode = proc_free_inode,
 };
 
 static const struct file_operations proc_pid_dir_operations = {
@@ -294,22 +301,17 @@ static const struct file_operations proc_pid_dir_operations = {
 
 struct inode *proc_pid_dir_inode(pid_t pid)
 {
+	struct task_struct *task = find_task_by_pid(pid);
 	struct proc_inode *ei;
-	struct inode *inode;
 
-	if (!find_task_by_pid(pid))
+	if (!task)
 		return ERR_PTR(-ENOENT);
-	ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+	ei = proc_new_inode(pid, S_IFDIR | 0555, pid_dir_ino(pid),
+			    &proc_pid_dir_inode_operations, &proc_pid_dir_operations);
 	if (!ei)
 		return ERR_PTR(-ENOMEM);
-	ei->pid = pid;
-	inode = &ei->vfs_inode;
-	inode->i_count = 1;
-	inode->i_nlink = 2;
-	inode->i_mode = S_IFDIR | 0555;
-	inode->i_ino = pid_dir_ino(pid);
-	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_pid_dir_inode_operations;
-	inode->i_fop = &proc_pid_dir_operations;
-	return inode;
+	/* owned by the task's effective ids, as Linux's task_dump_owner (what ps shows) */
+	ei->vfs_inode.i_uid = task->cred.euid;
+	ei->vfs_inode.i_gid = task->cred.egid;
+	return &ei->vfs_inode;
 }

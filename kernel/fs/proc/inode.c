@@ -14,7 +14,7 @@
 
 #define PROC_MAX_TEXT	(4UL << 20)	/* the largest snapshot one file may produce */
 
-static void proc_free_inode(struct inode *inode)
+void proc_free_inode(struct inode *inode)
 {
 	kfree(PROC_I(inode));
 }
@@ -103,41 +103,46 @@ static const struct file_operations proc_single_file_operations = {
 	.release = proc_single_release,
 };
 
-struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigned long ino)
+struct proc_inode *proc_new_inode(pid_t pid, umode_t mode, unsigned long ino,
+				  const struct inode_operations *iop,
+				  const struct file_operations *fop)
 {
 	struct proc_inode *ei = kzalloc(sizeof(*ei), GFP_KERNEL);
 	struct inode *inode;
 
 	if (!ei)
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	ei->pid = pid;
-	ei->entry = entry;
 	inode = &ei->vfs_inode;
 	inode->i_count = 1;
-	inode->i_nlink = 1;
-	inode->i_mode = S_IFREG | 0444;
+	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
+	inode->i_mode = mode;
 	inode->i_ino = ino;
 	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_file_inode_operations;
-	inode->i_fop = &proc_single_file_operations;
-	return inode;
+	inode->i_op = iop;
+	inode->i_fop = fop;
+	return ei;
+}
+
+struct inode *proc_file_inode(const struct proc_entry *entry, pid_t pid, unsigned long ino)
+{
+	struct proc_inode *ei = proc_new_inode(pid, S_IFREG | 0444, ino,
+					       &proc_file_inode_operations,
+					       &proc_single_file_operations);
+
+	if (!ei)
+		return ERR_PTR(-ENOMEM);
+	ei->entry = entry;
+	return &ei->vfs_inode;
 }
 
 struct inode *proc_link_inode(const struct proc_link *link, pid_t pid, unsigned long ino)
 {
-	struct proc_inode *ei = kzalloc(sizeof(*ei), GFP_KERNEL);
-	struct inode *inode;
+	struct proc_inode *ei = proc_new_inode(pid, S_IFLNK | 0777, ino,
+					       &proc_link_inode_operations, NULL);
 
 	if (!ei)
 		return ERR_PTR(-ENOMEM);
-	ei->pid = pid;
 	ei->link = link;
-	inode = &ei->vfs_inode;
-	inode->i_count = 1;
-	inode->i_nlink = 1;
-	inode->i_mode = S_IFLNK | 0777;
-	inode->i_ino = ino;
-	inode->i_dev = PROC_DEV;
-	inode->i_op = &proc_link_inode_operations;
-	return inode;
+	return &ei->vfs_inode;
 }

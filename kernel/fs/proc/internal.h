@@ -32,6 +32,7 @@ struct proc_inode {
 	pid_t pid;				/* of the PID directory, or 0 */
 	const struct proc_entry *entry;		/* NULL for directories and links */
 	const struct proc_link *link;		/* for a symbolic link */
+	unsigned int fd;			/* for a /proc/PID/fd/N link: N */
 	struct inode vfs_inode;
 };
 
@@ -80,6 +81,17 @@ int proc_dointvec_minmax(const struct ctl_table *table, int write, void *buffer,
 void proc_pid_status(struct seq_file *m, struct task_struct *task);
 void proc_pid_maps(struct seq_file *m, struct task_struct *task);
 void proc_pid_limits(struct seq_file *m, struct task_struct *task);
+/*
+ * A new /proc inode (of PID directory @pid, or 0): @mode, number @ino, the
+ * operations, one reference, the rest zero; NULL without memory.
+ */
+struct proc_inode *proc_new_inode(pid_t pid, umode_t mode, unsigned long ino,
+				  const struct inode_operations *iop,
+				  const struct file_operations *fop);
+/* Free a /proc inode (its struct proc_inode). */
+void proc_free_inode(struct inode *inode);
+/* A new inode for the directory /proc/PID/fd of live task @pid, numbered @ino; or ERR_PTR. */
+struct inode *proc_fd_dir_inode(pid_t pid, unsigned long ino);
 /* A new inode for symbolic link @link of PID directory @pid, numbered @ino. */
 struct inode *proc_link_inode(const struct proc_link *link, pid_t pid, unsigned long ino);
 

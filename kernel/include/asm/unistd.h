@@ -43,6 +43,7 @@
 #define __NR_getrlimit		97
 #define __NR_chdir		80
 #define __NR_readlink		89
+#define __NR_gettimeofday	96
 #define __NR_sysinfo		99
 #define __NR_getuid		102
 #define __NR_getgid		104
@@ -63,11 +64,13 @@
 #define __NR_setresgid		119
 #define __NR_getresgid		120
 #define __NR_getpgid		121
+#define __NR_prctl		157
 #define __NR_arch_prctl		158
 #define __NR_setrlimit		160
 #define __NR_reboot		169
 #define __NR_gettid		186
 #define __NR_tkill		200
+#define __NR_time		201
 #define __NR_getdents64		217
 #define __NR_set_tid_address	218
 #define __NR_clock_gettime	228

@@ -23,5 +23,7 @@
 static inline void *ERR_PTR(long error) { return (void *)error; }
 static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
 static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE(ptr); }
+/* An error pointer of one type as another. */
+static inline void *ERR_CAST(const void *ptr) { return (void *)ptr; }
 
 #endif
