@@ -54,6 +54,7 @@ ISO := $(B)/kernel.iso
 KERNEL := $(B)/kernel.elf
 
 .PHONY: all run debug gdb test check-host check-kernel bench clean help install-deps
+.PHONY: mmviz test-browser
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -161,6 +162,15 @@ check-host: $(HOST_TEST_BINS)
 check-kernel: install-deps all
 	@$(PYTHON) scripts/run-tests --build-dir $(B) --only kernel
 
+# make mmviz PROG='brkdemo' (any /bin program and its arguments): build/mmviz/NAME.html
+mmviz: install-deps all
+	@test -n "$(PROG)" || { echo "usage: make mmviz PROG='brkdemo [ARGS]'"; exit 2; }
+	@scripts/mmviz --no-build --build-dir $(B) $(PROG)
+
+test-browser: install-deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@scripts/browser-test --build-dir $(B)
+
 bench: install-deps all $(HOST_BENCH_BINS)
 	@scripts/bench --build-dir $(B) $(HOST_BENCH_BINS)
 
@@ -175,6 +185,8 @@ help:
 	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"
 	@echo "make check-host / check-kernel   one layer only"
 	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
+	@echo "make mmviz PROG='brkdemo'   replay a program's address space in build/mmviz/NAME.html"
+	@echo "make test-browser   the mmviz pages checked in headless Chromium (CI runs it too)"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
 	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"
