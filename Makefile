@@ -28,6 +28,8 @@ endif
 CMDLINE ?=
 QEMUFLAGS ?=
 WERROR ?= 0
+# TRACEPOINTS=0: the trace hooks compiled out, in build/notrace (make bench's baseline)
+TRACEPOINTS ?= 1
 
 WARN := -Wall -Wextra -Wno-unused-parameter
 ifeq ($(WERROR),1)
@@ -44,6 +46,10 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
 	-Ikernel/include -MMD -MP
 KASFLAGS := -D__ASSEMBLER__ -Ikernel/include -g -MMD -MP
+ifeq ($(TRACEPOINTS),0)
+KCFLAGS += -DCONFIG_NO_TRACEPOINTS
+B := $(B)/notrace
+endif
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KERNEL_C := $(shell find kernel -name '*.c' | sort)
@@ -54,7 +60,7 @@ ISO := $(B)/kernel.iso
 KERNEL := $(B)/kernel.elf
 
 .PHONY: all run debug gdb test check-host check-kernel bench clean help install-deps
-.PHONY: mmviz test-browser
+.PHONY: mmviz test-browser docs-images
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -171,6 +177,10 @@ test-browser: install-deps
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@scripts/browser-test --build-dir $(B)
 
+# the pictures in docs/ (docs/images/*.png), from mmviz pages of real runs
+docs-images: install-deps all
+	@scripts/docs-images
+
 bench: install-deps all $(HOST_BENCH_BINS)
 	@scripts/bench --build-dir $(B) $(HOST_BENCH_BINS)
 
@@ -187,6 +197,7 @@ help:
 	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
 	@echo "make mmviz PROG='brkdemo'   replay a program's address space in build/mmviz/NAME.html"
 	@echo "make test-browser   the mmviz pages checked in headless Chromium (CI runs it too)"
+	@echo "make docs-images    regenerate docs/images/*.png from mmviz pages of real runs"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
 	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"
