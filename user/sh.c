@@ -12,7 +12,10 @@
  * A line holds commands joined by ';', "&&" and "||" (left to right, as
  * POSIX and-or lists). A command is split into words on blanks; '...' keeps everything literal,
  * "..." keeps blanks and expands $? and $$, a backslash quotes the next
- * character; a word starting with # begins a comment. No pipes, no
+ * character; a word starting with # begins a comment. "> FILE" and
+ * ">> FILE" (the '>' unquoted at the start of a word) send a program's
+ * standard output to FILE, truncated or appended to (so that
+ * `echo mmap > /sys/kernel/tracing/set_event` works); no pipes, no other
  * redirections, no variables besides $? (last status) and $$ (the shell's
  * pid). Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR.
  * Other names are run from /bin (a name with a '/' is used as it is) by
@@ -75,6 +78,8 @@ struct shell {
 	bool interactive;	/* prompt, job control, SIGINT ignored */
 	int last_status;	/* $? */
 	pid_t pgid;		/* the shell's process group: the foreground at the prompt */
+	const char *output;	/* the command's "> FILE", or NULL */
+	bool append;		/* ... it was ">> FILE" */
 };
 
 static struct shell shell;
@@ -145,6 +150,8 @@ static int read_line(struct line_reader *r, char *line, size_t size)
 struct word_list {
 	char *words[SH_MAX_WORDS + 1];
 	int count;
+	const char *output;		/* "> FILE" or ">> FILE": FILE, else NULL */
+	bool append;			/* ">>" */
 	char store[SH_WORDS_SIZE];
 	size_t used;
 	bool overflow;
@@ -247,11 +254,23 @@ static int split_words(const char *line, struct word_list *list)
 	list->count = 0;
 	list->used = 0;
 	list->overflow = false;
+	list->output = NULL;
 	for (;;) {
 		while (is_blank(*p))
 			p++;
 		if (!*p || *p == '#')
 			break;
+		if (*p == '>') {
+			list->append = p[1] == '>';
+			for (p += list->append ? 2 : 1; is_blank(*p); p++)
+				;
+			list->output = list->store + list->used;
+			if (!*p || *p == '>' || !scan_word(list, &p)) {
+				fprintf(stderr, "sh: syntax error: a file name must follow >\n");
+				return -1;
+			}
+			continue;
+		}
 		if (list->count == SH_MAX_WORDS) {
 			fprintf(stderr, "sh: too many words (at most %d)\n", SH_MAX_WORDS);
 			return -1;
@@ -307,13 +326,24 @@ static int exec_command(char **argv)
  * terminal (interactive shell only), take back the default signal actions,
  * turn tracing on if asked, and execve. Never returns.
  */
-static void __attribute__((noreturn)) run_child(char **argv, bool trace)
+static void __attribute__((noreturn)) run_child(char **argv, bool trace, const char *output,
+						 bool append)
 {
+	int fd;
+
 	if (shell.interactive) {
 		setpgid(0, 0);
 		/* SIGTTOU is still ignored here, so a background group may do this. */
 		tcsetpgrp(STDIN_FILENO, getpid());
 		set_job_control_signals(SIG_DFL);
+	}
+	if (output) {
+		fd = open(output, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+			fprintf(stderr, "sh: %s: %s\n", output, strerror(errno));
+			_exit(1);
+		}
+		close(fd);
 	}
 	if (trace && syscall(SYS_arch_prctl, ARCH_TEACH_STRACE, 1) < 0)
 		fprintf(stderr, "strace: not supported on this kernel\n");
@@ -367,7 +397,7 @@ static int run_external(char **argv, bool trace)
 		return 1;
 	}
 	if (pid == 0)
-		run_child(argv, trace);
+		run_child(argv, trace, shell.output, shell.append);
 	if (shell.interactive) {
 		/* Also done by the child: whichever runs first, no race. */
 		setpgid(pid, pid);
@@ -482,10 +512,21 @@ static void run_line(const char *line)
 		shell.last_status = STATUS_SYNTAX_ERROR;
 		return;
 	}
-	if (argc == 0)
+	if (argc == 0) {
+		if (list.output)
+			fprintf(stderr, "sh: syntax error: no command before >\n");
 		return;
+	}
+	shell.output = list.output;
+	shell.append = list.append;
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
 		if (!strcmp(list.words[0], builtins[i].name)) {
+			if (list.output && builtins[i].run != builtin_strace) {
+				fprintf(stderr, "sh: %s: a built-in's output cannot be redirected\n",
+					list.words[0]);
+				shell.last_status = 1;
+				return;
+			}
 			shell.last_status = builtins[i].run(argc, list.words);
 			fflush(stdout);
 			return;
