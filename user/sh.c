@@ -620,8 +620,9 @@ static void run_lines_from(int fd, size_t chunk)
 		int len;
 
 		if (shell.interactive) {
-			fputs("$ ", stderr);
+			/* catch Ctrl-C before the prompt shows: one typed right after it counts */
 			catch_prompt_sigint(true);
+			fputs("$ ", stderr);
 		}
 		len = read_line(&reader, line, sizeof(line));
 		if (shell.interactive)
