@@ -28,6 +28,8 @@ endif
 CMDLINE ?=
 QEMUFLAGS ?=
 WERROR ?= 0
+# TRACEPOINTS=0: the trace hooks compiled out, in build/notrace (make bench's baseline)
+TRACEPOINTS ?= 1
 
 WARN := -Wall -Wextra -Wno-unused-parameter
 ifeq ($(WERROR),1)
@@ -52,6 +54,10 @@ KCFLAGS := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -nostdlib -nostdinc \
 	-fno-strict-aliasing -fno-common -fno-builtin-printf -fno-delete-null-pointer-checks \
 	-Ikernel/include $(UAPI_INCLUDE) -MMD -MP
 KASFLAGS := -D__ASSEMBLER__ -Ikernel/include $(UAPI_INCLUDE) -g -MMD -MP
+ifeq ($(TRACEPOINTS),0)
+KCFLAGS += -DCONFIG_NO_TRACEPOINTS
+B := $(B)/notrace
+endif
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 KERNEL_C := $(shell find kernel -name '*.c' | sort)
@@ -62,6 +68,7 @@ ISO := $(B)/kernel.iso
 KERNEL := $(B)/kernel.elf
 
 .PHONY: all run debug gdb test test-repeat check-host check-kernel bench clean help install-deps
+.PHONY: mmviz test-browser docs-images
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -178,6 +185,19 @@ check-host: $(HOST_TEST_BINS)
 check-kernel: install-deps all
 	@$(PYTHON) scripts/run-tests --build-dir $(B) --only kernel
 
+# make mmviz PROG='brkdemo' (any /bin program and its arguments): build/mmviz/NAME.html
+mmviz: install-deps all
+	@test -n "$(PROG)" || { echo "usage: make mmviz PROG='brkdemo [ARGS]'"; exit 2; }
+	@scripts/mmviz --no-build --build-dir $(B) $(PROG)
+
+test-browser: install-deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@scripts/browser-test --build-dir $(B)
+
+# the pictures in docs/ (docs/images/*.png), from mmviz pages of real runs
+docs-images: install-deps all
+	@scripts/docs-images
+
 bench: install-deps all $(HOST_BENCH_BINS)
 	@scripts/bench --build-dir $(B) $(HOST_BENCH_BINS)
 
@@ -194,6 +214,9 @@ help:
 	@echo "make test-repeat  run timing-dependent user tests many times: TEST='shell tty' N=50 J=2"
 	@echo "make check-host / check-kernel   one layer only"
 	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
+	@echo "make mmviz PROG='brkdemo'   replay a program's address space in build/mmviz/NAME.html"
+	@echo "make test-browser   the mmviz pages checked in headless Chromium (CI runs it too)"
+	@echo "make docs-images    regenerate docs/images/*.png from mmviz pages of real runs"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
 	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"

@@ -20,6 +20,7 @@
 #include <linux/sched.h>
 #include <linux/fs.h>
 #include <linux/strace.h>
+#include <linux/trace.h>
 #include <asm/switch_to.h>
 #include <asm/desc.h>
 #include <asm/irq.h>
@@ -146,6 +147,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 	identify_boot_cpu();
 	setup_memory_map(&boot_info);
 	mm_init_all();
+	trace_init();
 	fork_init();
 	syscall_table_init();
 	syscall_init(&init_task);

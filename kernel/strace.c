@@ -41,6 +41,7 @@
 #include <linux/dirent.h>
 #include <linux/strace.h>
 #include <uapi/linux/wait.h>
+#include <trace/events/mmviz.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 #include <asm/page.h>
@@ -1726,6 +1727,7 @@ static void buffer_init(struct strace_buffer *b, char *text, size_t size)
 static void buffer_write(struct strace_buffer *b)
 {
 	console_write(b->text, b->length);
+	trace_strace(b->text, b->length);
 	line_column = b->column;
 }
 

@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/strace.h>
+#include <trace/events/raw_syscalls.h>
 #include <linux/bug.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -46,10 +47,12 @@ void do_syscall_64(struct pt_regs *regs)
 	long result;
 
 	local_irq_enable();
+	trace_sys_enter(regs, regs->orig_rax);
 	if (current->traced)
 		strace_syscall_enter(regs);
 	result = call ? call->handler(regs) : -ENOSYS;
 	regs->rax = result;
+	trace_sys_exit(regs, result);
 	if (current->traced)
 		strace_syscall_exit(regs, result);
 	local_irq_disable();

@@ -15,8 +15,10 @@
  * character; a word starting with # begins a comment. A command may be a
  * pipeline, "a | b | c": each stage's standard output feeds the next one's
  * input, all run at once, and the status is the last stage's. "< FILE"
- * reads standard input from FILE and "> FILE" writes standard output to it
- * (the root file system is read-only: /dev/null is the file one may write).
+ * reads standard input from FILE, "> FILE" writes standard output to it
+ * and ">> FILE" appends to it
+ * (the root file system is read-only: /dev/null and /sys/kernel/tracing
+ * hold the files one may write).
  * No variables besides $? (last status) and $$ (the shell's pid).
  * Built-ins: help, exit [N], poweroff, strace CMD [ARGS...], cd DIR; in a
  * pipeline or with a redirection they run in a child, as in bash.
@@ -153,6 +155,7 @@ struct word_list {
 	int count;
 	char *input;		/* "< FILE": standard input from FILE, or NULL */
 	char *output;		/* "> FILE": standard output to FILE, or NULL */
+	bool append;		/* ">> FILE": added to its end */
 	char store[SH_WORDS_SIZE];
 	size_t used;
 	bool overflow;
@@ -262,6 +265,7 @@ static int split_words(const char *line, struct word_list *list)
 	list->used = 0;
 	list->overflow = false;
 	list->input = list->output = NULL;
+	list->append = false;
 	for (;;) {
 		while (is_blank(*p))
 			p++;
@@ -270,6 +274,10 @@ static int split_words(const char *line, struct word_list *list)
 		if (*p == '<' || *p == '>') {
 			char **target = *p == '<' ? &list->input : &list->output;
 
+			if (p[0] == '>' && p[1] == '>') {
+				list->append = true;
+				p++;
+			}
 			for (p++; is_blank(*p); p++)
 				;
 			if (!*p || *p == '<' || *p == '>' || *p == '#') {
@@ -557,7 +565,8 @@ static void __attribute__((noreturn)) run_stage(const struct word_list *cmd, int
 		close(out);
 	}
 	if ((cmd->input && !redirect(cmd->input, O_RDONLY, STDIN_FILENO)) ||
-	    (cmd->output && !redirect(cmd->output, O_WRONLY | O_CREAT | O_TRUNC, STDOUT_FILENO)))
+	    (cmd->output && !redirect(cmd->output, O_WRONLY | O_CREAT |
+				      (cmd->append ? O_APPEND : O_TRUNC), STDOUT_FILENO)))
 		_exit(1);
 	if (builtin) {
 		join_foreground(pgid);

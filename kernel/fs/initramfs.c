@@ -19,6 +19,7 @@
 #include <linux/printk.h>
 #include <linux/bug.h>
 #include <linux/multiboot2.h>
+#include <linux/trace.h>
 #include <asm/page.h>
 #include "internal.h"
 
@@ -329,6 +330,17 @@ int unpack_to_rootfs(struct inode *root, const char *buf, size_t len)
 	return cpio_walk(root, buf, len);
 }
 
+/* /sys/kernel/tracing: the event tracer's files (kernel/trace/trace_fs.c). 0 or -errno. */
+static int mount_tracefs(void)
+{
+	struct inode *sys = ramfs_mkdir(root_inode, "sys", 3, 0555);
+	struct inode *kernel = sys ? ramfs_mkdir(sys, "kernel", 6, 0555) : NULL;
+
+	if (!kernel)
+		return -ENOMEM;
+	return ramfs_link(kernel, "tracing", 7, tracefs_root_inode());
+}
+
 /*
  * Build the root file system: "/", "/dev/console", "/dev/null",
  * "/dev/zero", "/proc", then the
@@ -351,6 +363,8 @@ void populate_rootfs(void)
 	iget(proc_root_inode());
 	if (ramfs_link(root_inode, "proc", 4, proc_root_inode()))
 		panic("populate_rootfs: cannot mount /proc");
+	if (mount_tracefs())
+		panic("populate_rootfs: cannot mount /sys/kernel/tracing");
 
 	for (unsigned int i = 0; i < boot_info.nr_modules; i++) {
 		const struct boot_module *module = &boot_info.modules[i];

@@ -23,6 +23,7 @@
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <trace/events/exceptions.h>
 
 /*
  * May this fault's access touch @vma? Linux access_error: a write needs
@@ -154,6 +155,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
+	trace_page_fault_user(address, regs, error_code);
 	if (error_code & X86_PF_RSVD)
 		return bad_area(regs, error_code, address);
 	/*

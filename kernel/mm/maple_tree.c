@@ -2081,3 +2081,65 @@ void mt_dump(const struct maple_tree *mt, enum mt_dump_format format)
 {
 	mt_dump_seq(NULL, mt, format);
 }
+
+/* The node and its subtree as GDB's lx-mtdump prints them (scripts/gdb/lx_mm.py). */
+static void mt_dump_lx_node(struct seq_file *m, struct maple_enode *enode, unsigned long min,
+			    unsigned long max, int depth, mt_dump_label_t label)
+{
+	static const char *const names[] = { "dense", "leaf_64", "range_64", "arange_64" };
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned char end = ma_data_end(node, type, max);
+	unsigned long start = min;
+	unsigned char i;
+
+	seq_printf(m, "%*s%s node 0x%lx [0x%lx-0x%lx] parent 0x%lx end %u\n", depth * 2, "",
+		   names[type], (unsigned long)node, min, max, (unsigned long)node->parent, end);
+	for (i = 0; i <= end; i++) {
+		unsigned long last = i < end ? ma_pivot_or_max(node, type, i, max) : max;
+		void *slot = ma_slots(node, type)[i];
+
+		seq_printf(m, "%*s  [%2u] 0x%lx-0x%lx: ", depth * 2, "", i, start, last);
+		if (ma_is_leaf(type) && !slot)
+			seq_puts(m, "(null)");
+		else if (ma_is_leaf(type))
+			label(m, slot);
+		else
+			seq_printf(m, "child 0x%lx (%s)", (unsigned long)mte_to_node(slot),
+				   names[mte_node_type(slot)]);
+		if (type == maple_arange_64)
+			seq_printf(m, " gap 0x%lx", node->ma64.gap[i]);
+		seq_putc(m, '\n');
+		if (last == ULONG_MAX)
+			break;
+		start = last + 1;
+	}
+	if (ma_is_leaf(type))
+		return;
+	start = min;
+	for (i = 0; i <= end; i++) {
+		unsigned long last = i < end ? ma_pivot_or_max(node, type, i, max) : max;
+
+		mt_dump_lx_node(m, ma_slots(node, type)[i], start, last, depth + 1, label);
+		if (last == ULONG_MAX)
+			break;
+		start = last + 1;
+	}
+}
+
+/**
+ * mt_dump_lx() - print @mt into @m in the layout of GDB's lx-mtdump
+ * @label: prints a leaf's non-NULL entry (e.g. "0x... vma 0x400000-0x401000")
+ */
+void mt_dump_lx(struct seq_file *m, const struct maple_tree *mt, mt_dump_label_t label)
+{
+	unsigned int flags = mt->ma_flags;
+
+	seq_printf(m, "maple_tree 0x%lx: ma_root 0x%lx, flags 0x%x, height %u\n",
+		   (unsigned long)mt, (unsigned long)mt->ma_root, flags,
+		   (flags & MT_FLAGS_HEIGHT_MASK) >> MT_FLAGS_HEIGHT_OFFSET);
+	if (mt->ma_root)
+		mt_dump_lx_node(m, mt->ma_root, 0, ULONG_MAX, 0, label);
+	else
+		seq_puts(m, "(empty tree)\n");
+}

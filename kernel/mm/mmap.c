@@ -24,6 +24,7 @@
 #include <linux/fs.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <trace/events/mmap.h>
 
 int sysctl_max_map_count = 65530;		/* DEFAULT_MAX_MAP_COUNT */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
@@ -206,6 +207,7 @@ static int vma_store(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	MA_STATE(mas, &mm->mm_mt, vma->vm_start, vma->vm_end - 1);
 
+	trace_vma_store(&mm->mm_mt, vma);
 	return mas_store_gfp(&mas, vma, GFP_KERNEL);
 }
 
@@ -273,6 +275,7 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!new)
 		return -ENOMEM;
+	trace_split_vma(vma, addr, new_below);
 	if (new_below) {
 		new->vm_end = addr;
 		vma->vm_start = addr;
@@ -378,6 +381,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	struct vm_area_struct *mid, *next, *area;
 	bool merge_prev = false, merge_next = false;
 
+	trace_vma_merge(prev, addr, end);
 	mid = find_vma(mm, prev ? prev->vm_end : 0);
 	next = mid;
 	if (mid && mid->vm_end == end)		/* cases 6, 7, 8: the range is all of mid */
@@ -443,6 +447,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 /* Put @vma into the detached tree (Linux munmap_sidetree). 0 or -ENOMEM. */
 static int munmap_sidetree(struct vm_area_struct *vma, struct ma_state *mas_detach)
 {
+	trace_munmap_sidetree(vma);
 	mas_set_range(mas_detach, vma->vm_start, vma->vm_end - 1);
 	return mas_store_gfp(mas_detach, vma, GFP_KERNEL);
 }
@@ -456,10 +461,13 @@ static void unmap_region(struct mm_struct *mm, struct maple_tree *mt,
 			 struct vm_area_struct *next, unsigned long start,
 			 unsigned long end)
 {
+	trace_unmap_region(start, end);
 	update_hiwater_rss(mm);
 	/* notes: 1. unmap_vmas() returns the pages to the buddy allocator */
 	unmap_vmas(mt, vma, start, end);
 	/* notes: 2. free_pgtables() returns the page tables to the buddy allocator */
+	trace_free_pgtables(vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
+			    next ? next->vm_start : USER_PGTABLES_CEILING);
 	free_pgtables(mt, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
 		      next ? next->vm_start : USER_PGTABLES_CEILING);
 }
@@ -546,6 +554,7 @@ int do_mas_align_munmap(struct ma_state *mas, struct vm_area_struct *vma,
 	if (error)
 		goto abort;
 	/* notes: mas_set_range(mas, start, end - 1) and mas_store_prealloc(mas, NULL) */
+	trace_vma_mas_szero(mas->tree, start, end - 1);
 	mas_store_prealloc(mas, NULL);
 	mm->map_count -= count;
 
@@ -658,6 +667,7 @@ static int do_brk_flags(struct ma_state *mas, struct vm_area_struct *vma,
 		/* notes: vma->vm_end becomes the new break */
 		vma->vm_end = addr + len;
 		/* notes: mas_store_prealloc() updates the VMA's range in the tree */
+		trace_vma_store(mas->tree, vma);
 		mas_store_prealloc(mas, vma);
 		goto out;
 	}
@@ -675,6 +685,7 @@ static int do_brk_flags(struct ma_state *mas, struct vm_area_struct *vma,
 	/* notes: mas_set_range() to [vma->vm_start, vma->vm_end - 1] */
 	mas_set_range(mas, vma->vm_start, addr + len - 1);
 	/* notes: mas_store_gfp() stores the new VMA in the tree */
+	trace_vma_store(mas->tree, vma);
 	if (mas_store_gfp(mas, vma, GFP_KERNEL)) {
 		vm_area_free(vma);
 		return -ENOMEM;
@@ -700,6 +711,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	struct vm_area_struct *brkvma, *next;
 	MA_STATE(mas, &mm->mm_mt, 0, 0);
 
+	trace_brk_enter(mm, brk);
 	origbrk = mm->brk;
 	if (brk < mm->start_brk)
 		goto out;
@@ -751,8 +763,10 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	mm->brk = brk;
 
 success:
+	trace_brk_exit(mm, origbrk, brk);
 	return brk;
 out:
+	trace_brk_exit(mm, origbrk, origbrk);
 	return origbrk;
 }
 
@@ -905,6 +919,7 @@ static int vma_expand(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	bool remove_next = next && next != vma && end == next->vm_end;
 
+	trace_vma_expand(vma, start, end);
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_pgoff = pgoff;
@@ -1269,6 +1284,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 		return -ENOMEM;
 	vma->vm_start = address;
 	vma->vm_pgoff -= grow;
+	trace_vma_store(&mm->mm_mt, vma);
 	mas_store_prealloc(&mas, vma);
 	vm_stat_account(mm, vma->vm_flags, grow);
 	return 0;
@@ -1338,6 +1354,7 @@ void exit_mmap(struct mm_struct *mm)
 	MA_STATE(mas, &mm->mm_mt, 0, 0);
 	int count = 0;
 
+	trace_exit_mmap(mm);
 	vma = mas_find(&mas, ULONG_MAX);
 	if (!vma)
 		return;

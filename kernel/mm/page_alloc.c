@@ -27,6 +27,7 @@
 #include <linux/printk.h>
 #include <linux/seq_file.h>
 #include <linux/bug.h>
+#include <trace/events/kmem.h>
 
 struct pglist_data contig_page_data = {
 	.node_zones = { [ZONE_NORMAL] = { .name = "Normal" } },
@@ -360,6 +361,7 @@ static inline bool prep_new_page(struct page *page, unsigned int order, gfp_t gf
 	}
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
+	trace_mm_page_alloc(page, order, gfp);
 	return true;
 }
 
@@ -460,6 +462,7 @@ static inline void free_the_page(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	struct per_cpu_pages *pcp = &zone->per_cpu_pageset;
 
+	trace_mm_page_free(page, order);
 	page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
 	page->private = 0;
 	if (likely(pcp_allowed_order(order) && pcp->high))

@@ -28,6 +28,7 @@
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/seq_file.h>
+#include <trace/events/kmem.h>
 
 /* Flag of a cache whose free objects are poisoned (no ctor), as SLUB's __OBJECT_POISON. */
 #define __OBJECT_POISON		((slab_flags_t)0x80000000U)
@@ -538,7 +539,10 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
-	return slab_alloc(s, gfpflags, _RET_IP_);
+	void *ret = slab_alloc(s, gfpflags, _RET_IP_);
+
+	trace_kmem_cache_alloc(_RET_IP_, ret, s, gfpflags);
+	return ret;
 }
 
 /* Report a free of @object that is not inside a slab of any cache. */
@@ -576,6 +580,7 @@ void kmem_cache_free(struct kmem_cache *s, void *object)
 			return;
 		}
 	}
+	trace_kmem_cache_free(_RET_IP_, object, s);
 	slab = object_head_page(object);
 	slab_free(s, slab, object, _RET_IP_);
 }

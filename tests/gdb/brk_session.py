@@ -90,6 +90,25 @@ def backtrace_ok(chain):
 	return bt
 
 
+def last_trace_record(event):
+	"""The text of the newest record of @event in the kernel's trace ring (kernel/trace/trace.c)."""
+	ring, size = value("ring"), value("ring_size")
+	offset, left = value("ring_tail"), value("ring_entries")
+	data = gdb.selected_inferior().read_memory(ring, size).tobytes()
+	found = None
+	while left and ring:
+		length = int.from_bytes(data[offset:offset + 4], "little")
+		if length == 0xFFFFFFFF:
+			offset = 0
+			continue
+		text = data[offset + 4:offset + 4 + length].decode(errors="replace")
+		if " %s: " % event in text.split("\n", 1)[0]:
+			found = text
+		offset = (offset + 4 + (length + 3) // 4 * 4) % size
+		left -= 1
+	return found
+
+
 def helper_rejects(command):
 	try:
 		run(command)
@@ -227,6 +246,13 @@ def gdb_target():
 	dump = run("lx-mtdump current->mm")
 	check("lx-mtdump shows every VMA of the tree",
 	      len(re.findall(r": 0x[0-9a-f]+ vma ", dump)) == len(expected) > 0, dump)
+	# run.sh boots this session with trace_event=mmap,mmviz:mt_dump: the kernel's own dump
+	# (mt_dump_lx), taken when the last brk returned, must read as lx-mtdump's of the same tree
+	record = last_trace_record("mt_dump")
+	kernel_dump = record.rstrip("\n").split("\n")[1:] if record else []
+	check("the kernel's mmviz:mt_dump is what lx-mtdump prints",
+	      kernel_dump and kernel_dump == dump.rstrip("\n").split("\n"),
+	      "kernel:\n%s\nlx-mtdump:\n%s" % ("\n".join(kernel_dump), dump))
 	dot = os.path.join(os.path.dirname(os.environ["RESULTS"]), "tree.dot")
 	run("lx-mtdump &current->mm->mm_mt --dot %s" % dot)
 	check("lx-mtdump --dot writes a graph", os.path.exists(dot) and "digraph" in open(dot).read())

@@ -37,14 +37,15 @@ free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# session NAME: boot /bin/NAME as init, paused, and drive it from GDB.
+# session NAME [CMDLINE]: boot /bin/NAME as init, paused, and drive it from GDB.
 session() {
 	name=$1
+	cmdline=${2:-}
 	port=$(free_port)
 	console=$tmp/console.$name
 	# setsid: qemu-run leads its own process group, so cleanup ends QEMU too.
 	GDBPORT=$port setsid scripts/qemu-run --no-build --build-dir "$build_dir" --debug \
-		--timeout 80 -- "/bin/$name" >"$console" 2>"$tmp/qemu.$name.err" &
+		--timeout 80 --cmdline "$cmdline" -- "/bin/$name" >"$console" 2>"$tmp/qemu.$name.err" &
 	qemu_pid=$!
 	tries=0
 	until python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; do
@@ -78,7 +79,7 @@ session() {
 
 start=$(date +%s)
 session sbrk_example
-session gdb_target
+session gdb_target "trace_event=mmap,mmviz:mt_dump"
 n=0
 failed=0
 while IFS= read -r line; do

@@ -276,5 +276,9 @@ enum mt_dump_format {
 void mt_dump(const struct maple_tree *mt, enum mt_dump_format format);
 void mt_dump_seq(struct seq_file *m, const struct maple_tree *mt,
 		 enum mt_dump_format format);
+/* What mt_dump_lx prints for a leaf's non-NULL @entry. */
+typedef void (*mt_dump_label_t)(struct seq_file *m, void *entry);
+/* Print @mt into @m as GDB's lx-mtdump does (scripts/gdb/lx_mm.py). */
+void mt_dump_lx(struct seq_file *m, const struct maple_tree *mt, mt_dump_label_t label);
 
 #endif
