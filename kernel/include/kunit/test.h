@@ -43,7 +43,7 @@ __printf(5, 6) void kunit_fail(struct kunit *test, const char *file, int line,
 __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
 void kunit_skip(struct kunit *test, const char *reason);
 
-/* Run the selected suites ("all", or names separated by commas); returns failures. */
+/* Run the selected suites ("all", or names or "suite.case" words separated by commas); returns failures. */
 int kunit_run_tests(const char *selection);
 
 #define KUNIT_EXPECT_TRUE(test, cond) do {				\
