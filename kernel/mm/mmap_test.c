@@ -301,6 +301,7 @@ static void brk_refused_near_mappings(struct kunit *test)
 	mmput(mm);
 }
 
+/* BEGIN HIDDEN brk */
 static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 {
 	struct mm_struct *mm = test_mm();
@@ -316,6 +317,7 @@ static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, vma_lookup(mm, HEAP_START));
 	mmput(mm);
 }
+/* END HIDDEN brk */
 
 static void brk_data_rlimit(struct kunit *test)
 {
@@ -766,6 +768,7 @@ static void cow_unmap_both(struct kunit *test)
 	mmput(parent);
 }
 
+/* BEGIN HIDDEN cow */
 static void cow_unmap_of_both_frees_the_page(struct kunit *test)
 {
 	unsigned long free_before;
@@ -775,6 +778,7 @@ static void cow_unmap_of_both_frees_the_page(struct kunit *test)
 	cow_unmap_both(test);
 	KUNIT_EXPECT_EQ(test, buddy_free_pages(), free_before);
 }
+/* END HIDDEN cow */
 
 static void mprotect_keeps_cow_page_read_only(struct kunit *test)
 {
@@ -838,7 +842,9 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(brk_grow_shrink),
 	KUNIT_CASE(brk_unaligned_keeps_bytes),
 	KUNIT_CASE(brk_refused_near_mappings),
+	/* BEGIN HIDDEN brk */
 	KUNIT_CASE(brk_shrink_after_user_unmapped_heap),
+	/* END HIDDEN brk */
 	KUNIT_CASE(brk_data_rlimit),
 	KUNIT_CASE(brk_shrink_across_mprotect_split),
 	KUNIT_CASE(split_vma_halves),
@@ -851,7 +857,9 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(fork_copies_vmas_and_brk),
 	KUNIT_CASE(fork_shares_pages_read_only),
 	KUNIT_CASE(cow_write_copies_then_last_holder_reuses),
+	/* BEGIN HIDDEN cow */
 	KUNIT_CASE(cow_unmap_of_both_frees_the_page),
+	/* END HIDDEN cow */
 	KUNIT_CASE(mprotect_keeps_cow_page_read_only),
 	KUNIT_CASE(no_leaks),
 	{}

@@ -475,6 +475,7 @@ static void maple_host_alloc_failures(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
 
+/* BEGIN HIDDEN maple */
 /* ---- The differential test ------------------------------------------------------ */
 
 struct diff_config {
@@ -724,6 +725,7 @@ static void maple_host_differential(struct kunit *test)
 	}
 	KUNIT_EXPECT_GE(test, total, 1000000);
 }
+/* END HIDDEN maple */
 
 static int maple_host_init(struct kunit *test)
 {
@@ -737,7 +739,9 @@ static struct kunit_case maple_host_cases[] = {
 	KUNIT_CASE(maple_host_destroy_large),
 	KUNIT_CASE(maple_host_pause),
 	KUNIT_CASE(maple_host_alloc_failures),
+	/* BEGIN HIDDEN maple */
 	KUNIT_CASE(maple_host_differential),
+	/* END HIDDEN maple */
 	{}
 };
 
