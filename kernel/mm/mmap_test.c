@@ -748,6 +748,7 @@ static void cow_write_copies_then_last_holder_reuses(struct kunit *test)
 	mmput(parent);
 }
 
+/* BEGIN HIDDEN cow */
 /* Fork, then unmap the shared page in the child and in the parent; refcounts checked on the way. */
 static void cow_unmap_both(struct kunit *test)
 {
@@ -768,7 +769,6 @@ static void cow_unmap_both(struct kunit *test)
 	mmput(parent);
 }
 
-/* BEGIN HIDDEN cow */
 static void cow_unmap_of_both_frees_the_page(struct kunit *test)
 {
 	unsigned long free_before;
