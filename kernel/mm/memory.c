@@ -382,7 +382,6 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	/* STUB lazy: a read maps the shared zero page (my_zero_pfn) read-only; a write
 	 * gets a zeroed page of its own (alloc_page, anon_vma_prepare, page_add_new_anon_rmap,
 	 * mk_anon_pte), or VM_FAULT_OOM. Until then every first touch is a segfault.
-	printk(KERN_ERR "LAB lazy: do_anonymous_page() is not written: SIGSEGV at %#lx\n", vmf->address);
 	return VM_FAULT_SIGSEGV;
 	 */
 }

@@ -711,6 +711,7 @@ out:
 	 * then either extend @vma when it ends at @addr and can merge (mas_preallocate +
 	 * mas_store_prealloc) or store a new VMA from vm_area_alloc() (mas_store_gfp);
 	 * account the pages with vm_stat_account(). Until then the heap never grows.
+	(void)mas_mm;
 	return -ENOMEM;
 	 */
 }
