@@ -54,6 +54,7 @@ ISO := $(B)/kernel.iso
 KERNEL := $(B)/kernel.elf
 
 .PHONY: all run debug gdb test check-host check-kernel bench clean help install-deps
+.PHONY: handout grade autograder
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -164,6 +165,18 @@ check-kernel: install-deps all
 bench: install-deps all $(HOST_BENCH_BINS)
 	@scripts/bench --build-dir $(B) $(HOST_BENCH_BINS)
 
+# Course labs (docs/labs.md): a student tree, grading with points, a Gradescope bundle.
+handout:
+	@test -n "$(LAB)" -a -n "$(OUT)" || { echo "usage: make handout LAB=NAME OUT=DIR"; exit 2; }
+	@$(PYTHON) scripts/labs handout $(LAB) $(OUT)
+
+grade: install-deps
+	@$(PYTHON) scripts/labs grade $(LAB)
+
+autograder:
+	@test -n "$(LAB)" || { echo "usage: make autograder LAB=NAME"; exit 2; }
+	@$(PYTHON) scripts/labs autograder $(LAB)
+
 clean:
 	rm -rf build
 
@@ -175,6 +188,8 @@ help:
 	@echo "make test       every test layer: host, harness, KTAP suites, user programs, libc, shell, gdb"
 	@echo "make check-host / check-kernel   one layer only"
 	@echo "make bench      this kernel against Linux 6.1 under QEMU icount, and host microbenchmarks"
+	@echo "make grade [LAB=NAME]   grade a lab (all labs without LAB): points per test, Score: N/M"
+	@echo "make handout LAB=NAME OUT=DIR   a lab's student tree; make autograder LAB=NAME: its Gradescope zip"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
 	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"
