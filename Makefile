@@ -69,6 +69,7 @@ KERNEL := $(B)/kernel.elf
 
 .PHONY: all run debug gdb test test-repeat check-host check-kernel bench clean help install-deps
 .PHONY: mmviz test-browser docs-images
+.PHONY: handout grade autograder
 all: $(KERNEL) $(ISO)
 
 # V=1 shows the full commands.
@@ -201,6 +202,18 @@ docs-images: install-deps all
 bench: install-deps all $(HOST_BENCH_BINS)
 	@scripts/bench --build-dir $(B) $(HOST_BENCH_BINS)
 
+# Course labs (docs/labs.md): a student tree, grading with points, a Gradescope bundle.
+handout:
+	@test -n "$(LAB)" -a -n "$(OUT)" || { echo "usage: make handout LAB=NAME OUT=DIR"; exit 2; }
+	@$(PYTHON) scripts/labs handout $(LAB) $(OUT)
+
+grade: install-deps
+	@$(PYTHON) scripts/labs grade $(LAB)
+
+autograder:
+	@test -n "$(LAB)" || { echo "usage: make autograder LAB=NAME"; exit 2; }
+	@$(PYTHON) scripts/labs autograder $(LAB)
+
 clean:
 	rm -rf build
 
@@ -217,6 +230,8 @@ help:
 	@echo "make mmviz PROG='brkdemo'   replay a program's address space in build/mmviz/NAME.html"
 	@echo "make test-browser   the mmviz pages checked in headless Chromium (CI runs it too)"
 	@echo "make docs-images    regenerate docs/images/*.png from mmviz pages of real runs"
+	@echo "make grade [LAB=NAME]   grade a lab (all labs without LAB): points per test, Score: N/M"
+	@echo "make handout LAB=NAME OUT=DIR   a lab's student tree; make autograder LAB=NAME: its Gradescope zip"
 	@echo "make clean      remove build/"
 	@echo "Options: CMDLINE='...' kernel command line; QEMUFLAGS='...' extra QEMU options;"
 	@echo "         CC=clang; CROSS_COMPILE=x86_64-elf-; DEBUG=1; WERROR=1; V=1; GDBPORT=N"

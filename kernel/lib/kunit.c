@@ -75,48 +75,68 @@ void kunit_expect_report(struct kunit *test, const char *report)
 	kunit_info(test, "expects report: %s", report);
 }
 
+/* Is @name exactly the characters [@p, @end)? */
+static bool name_is(const char *p, const char *end, const char *name)
+{
+	while (p < end && *name && *p == *name) {
+		p++;
+		name++;
+	}
+	return p == end && *name == '\0';
+}
+
 /*
- * Does @name appear in the comma-separated @selection? "all" selects every
- * suite except the harness_* ones, which fail on purpose to test the runner.
+ * Does the comma-separated @selection select case @case_name of @suite
+ * (with @case_name NULL: any case of it)? A word is "all" (every suite
+ * except the harness_* ones, which fail on purpose to test the runner), a
+ * suite's name, or "suite.case" for one case (Linux's kunit.filter_glob
+ * without the wildcards).
  */
-static bool suite_selected(const char *selection, const char *name)
+static bool case_selected(const char *selection, const char *suite, const char *case_name)
 {
 	const char *p = selection;
 
 	if (kunit_strcmp(selection, "all") == 0)
-		return !(name[0] == 'h' && name[1] == 'a' && name[2] == 'r' &&
-			 name[3] == 'n' && name[4] == 'e' && name[5] == 's' && name[6] == 's' &&
-			 name[7] == '_');
+		return !(suite[0] == 'h' && suite[1] == 'a' && suite[2] == 'r' &&
+			 suite[3] == 'n' && suite[4] == 'e' && suite[5] == 's' && suite[6] == 's' &&
+			 suite[7] == '_');
 	while (*p) {
-		const char *n = name;
+		const char *end = p, *dot = NULL;
 
-		while (*p && *p != ',' && *p == *n) {
-			p++;
-			n++;
-		}
-		if (*n == '\0' && (*p == ',' || *p == '\0'))
+		for (; *end && *end != ','; end++)
+			if (*end == '.' && !dot)
+				dot = end;
+		if (!dot && name_is(p, end, suite))
 			return true;
-		while (*p && *p != ',')
-			p++;
-		if (*p == ',')
-			p++;
+		if (dot && name_is(p, dot, suite) &&
+		    (!case_name || name_is(dot + 1, end, case_name)))
+			return true;
+		p = *end ? end + 1 : end;
 	}
 	return false;
 }
 
-/* Run every case of @suite; returns true when all passed. */
-static bool run_suite(struct kunit_suite *suite, int number)
+static bool suite_selected(const char *selection, const char *name)
+{
+	return case_selected(selection, name, NULL);
+}
+
+/* Run the selected cases of @suite; returns true when all passed. */
+static bool run_suite(struct kunit_suite *suite, int number, const char *selection)
 {
 	struct kunit_case *c;
 	int count = 0, index = 0;
 	bool suite_ok = true;
 
 	for (c = suite->test_cases; c->run_case; c++)
-		count++;
+		if (case_selected(selection, suite->name, c->name))
+			count++;
 	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, count);
 	for (c = suite->test_cases; c->run_case; c++) {
 		struct kunit test = { .name = c->name };
 
+		if (!case_selected(selection, suite->name, c->name))
+			continue;
 		index++;
 		if (suite->init && suite->init(&test) != 0) {
 			kunit_fail(&test, __FILE__, __LINE__, "init", "suite init failed");
@@ -148,7 +168,7 @@ int kunit_run_tests(const char *selection)
 	for (s = __start_kunit_test_suites; s < __stop_kunit_test_suites; s++) {
 		if (!suite_selected(selection, (*s)->name))
 			continue;
-		if (!run_suite(*s, ++number))
+		if (!run_suite(*s, ++number, selection))
 			failures++;
 	}
 	return failures;

@@ -361,6 +361,7 @@ static void mt_walk_path(struct maple_tree *mt, unsigned long index,
  */
 static void *mas_state_walk(struct ma_state *mas)
 {
+	/* BEGIN SOLUTION maple */
 	struct maple_enode *enode = mas->tree->ma_root;
 	unsigned long min = 0, max = ULONG_MAX;
 	unsigned long index = mas->index;
@@ -390,6 +391,12 @@ static void *mas_state_walk(struct ma_state *mas)
 		min = slot_min;
 		max = slot_max;
 	}
+	/* END SOLUTION maple */
+	/* STUB maple: walk from the root to the leaf slot holding mas->index (ma_find_slot
+	 * narrows [min, max] at each level), record the leaf, its range and the
+	 * slot in @mas, and return the slot's entry; an empty tree gives MAS_NONE.
+	panic("LAB maple: mas_state_walk() is not written yet (docs/labs/maple.md)");
+	 */
 }
 
 /**
@@ -484,6 +491,7 @@ static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
  */
 static void *mas_prev_entry(struct ma_state *mas, unsigned long min)
 {
+	/* BEGIN SOLUTION maple */
 	for (;;) {
 		void *entry;
 
@@ -504,6 +512,14 @@ static void *mas_prev_entry(struct ma_state *mas, unsigned long min)
 	mas->index = mas->last = min;
 	mas->node = MAS_NONE;
 	return NULL;
+	/* END SOLUTION maple */
+	/* STUB maple: step back from the active position (mas_leaf_slot within the leaf,
+	 * a walk to mas->min - 1 across leaves) to the last entry ending at or after
+	 * @min; when there is none, set index and last to @min and the state to MAS_NONE.
+	mas->index = mas->last = min;
+	mas->node = MAS_NONE;
+	return NULL;
+	 */
 }
 
 /**
@@ -1743,6 +1759,7 @@ static bool mas_gap_fits(struct maple_gap_search *s, unsigned long start, unsign
 static bool mte_gap_search(struct maple_gap_search *s, struct maple_enode *enode,
 			   unsigned long min, unsigned long max)
 {
+	/* BEGIN SOLUTION maple */
 	struct maple_node *node = mte_to_node(enode);
 	enum maple_type type = mte_node_type(enode);
 	void **slots = ma_slots(node, type);
@@ -1767,6 +1784,12 @@ static bool mte_gap_search(struct maple_gap_search *s, struct maple_enode *enode
 			return true;
 	}
 	return false;
+	/* END SOLUTION maple */
+	/* STUB maple: visit the children of @enode in order (reverse order when s->rev),
+	 * skip those outside [s->min, s->max] or whose recorded gap is smaller
+	 * than s->size, and in a leaf try each empty slot with mas_gap_fits().
+	return false;
+	 */
 }
 
 /*

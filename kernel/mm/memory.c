@@ -362,6 +362,7 @@ static void page_remove_rmap(struct page *page, struct mm_struct *mm)
 /* Nothing mapped yet: the zero page for a read, a zeroed private page for a write. */
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
+	/* BEGIN SOLUTION lazy */
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *page;
 
@@ -377,6 +378,12 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	page_add_new_anon_rmap(page, vma->vm_mm);
 	set_pte(vmf->pte, mk_anon_pte(page, vma));
 	return 0;
+	/* END SOLUTION lazy */
+	/* STUB lazy: a read maps the shared zero page (my_zero_pfn) read-only; a write
+	 * gets a zeroed page of its own (alloc_page, anon_vma_prepare, page_add_new_anon_rmap,
+	 * mk_anon_pte), or VM_FAULT_OOM. Until then every first touch is a segfault.
+	return VM_FAULT_SIGSEGV;
+	 */
 }
 
 /*
@@ -420,11 +427,19 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
+	/* BEGIN SOLUTION cow */
 	unsigned long pfn = pte_pfn(*vmf->pte);
 
 	if (!is_zero_pfn(pfn) && page_ref_count(pfn_to_page(pfn)) == 1)
 		return wp_page_reuse(vmf);
 	return wp_page_copy(vmf);
+	/* END SOLUTION cow */
+	/* STUB cow: a write to a read-only pte of a writable VMA: reuse the page when this
+	 * mm is its last holder (wp_page_reuse), copy it otherwise and for the zero page
+	 * (wp_page_copy). Until then every such write copies.
+	(void)wp_page_reuse;
+	return wp_page_copy(vmf);
+	 */
 }
 
 /* Linux handle_pte_fault, for anonymous memory only. */
@@ -709,11 +724,16 @@ static int copy_pte(pte_t *src_pte, unsigned long addr, void *data)
 		return -ENOMEM;
 	if (!is_zero_pfn(pte_pfn(ptent))) {
 		page_dup_anon_rmap(pfn_to_page(pte_pfn(ptent)), dst_vma->vm_mm);
+		/* BEGIN SOLUTION cow */
 		if (pte_write(ptent)) {
 			/* Linux ptep_set_wrprotect + pte_wrprotect: copy-on-write on both sides */
 			ptent = __pte(pte_val(ptent) & ~_PAGE_RW);
 			set_pte(src_pte, ptent);
 		}
+		/* END SOLUTION cow */
+		/* STUB cow: a writable pte becomes read-only in the parent and the child, so the
+		 * first write in either faults into do_wp_page(). Until then both write the same page.
+		 */
 	}
 	set_pte(dst_pte, ptent);
 	return 0;

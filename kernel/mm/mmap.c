@@ -495,6 +495,7 @@ int do_mas_align_munmap(struct ma_state *mas, struct vm_area_struct *vma,
 			struct mm_struct *mm, unsigned long start,
 			unsigned long end)
 {
+	/* BEGIN SOLUTION brk */
 	struct vm_area_struct *prev, *next = NULL;
 	struct maple_tree mt_detach;
 	int count = 0, error;
@@ -571,6 +572,16 @@ abort:
 	/* the VMAs are still in mm->mm_mt: only the side tree's nodes go */
 	__mt_destroy(&mt_detach);
 	return error;
+	/* END SOLUTION brk */
+	/* STUB brk: the notes' steps: split the first VMA at @start (__split_vma),
+	 * move every VMA of [start, end) into a detached tree (munmap_sidetree), splitting the
+	 * last at @end, take the range out of mm->mm_mt (mas_preallocate + mas_store_prealloc),
+	 * then unmap_region(), remove_mt() and __mt_destroy(). Until then nothing is unmapped.
+	(void)munmap_sidetree;
+	(void)unmap_region;
+	(void)remove_mt;
+	return -ENOMEM;
+	 */
 }
 
 /**
@@ -630,7 +641,12 @@ static int check_brk_limits(struct mm_struct *mm, unsigned long addr, unsigned l
 static int do_brk_munmap(struct ma_state *mas, struct vm_area_struct *vma,
 			 unsigned long newbrk, unsigned long oldbrk)
 {
+	/* BEGIN SOLUTION brk */
 	return do_mas_align_munmap(mas, vma, vma->vm_mm, newbrk, oldbrk);
+	/* END SOLUTION brk */
+	/* STUB brk: unmap [newbrk, oldbrk) of the heap VMA @vma: the notes' call.
+	return -ENOMEM;
+	 */
 }
 
 /**
@@ -646,6 +662,7 @@ static int do_brk_munmap(struct ma_state *mas, struct vm_area_struct *vma,
 static int do_brk_flags(struct ma_state *mas, struct vm_area_struct *vma,
 			unsigned long addr, unsigned long len, unsigned long flags)
 {
+	/* BEGIN SOLUTION brk */
 	struct mm_struct *mm = mas_mm(mas);
 
 	flags |= VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags;
@@ -694,6 +711,14 @@ static int do_brk_flags(struct ma_state *mas, struct vm_area_struct *vma,
 out:
 	vm_stat_account(mm, flags, len >> PAGE_SHIFT);
 	return 0;
+	/* END SOLUTION brk */
+	/* STUB brk: check the limits (may_expand_vm, sysctl_max_map_count, vm_enough_memory),
+	 * then either extend @vma when it ends at @addr and can merge (mas_preallocate +
+	 * mas_store_prealloc) or store a new VMA from vm_area_alloc() (mas_store_gfp);
+	 * account the pages with vm_stat_account(). Until then the heap never grows.
+	(void)mas_mm;
+	return -ENOMEM;
+	 */
 }
 
 /**
@@ -728,6 +753,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		goto success;
 	}
 
+	/* BEGIN SOLUTION brk */
 	/* notes: the brk() system call has two cases: shrinking and growing the break */
 	if (brk <= mm->brk) {
 		/* notes: shrinking, mas_set() */
@@ -761,6 +787,19 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	if (do_brk_flags(&mas, brkvma, oldbrk, newbrk - oldbrk, 0) < 0)
 		goto out;
 	mm->brk = brk;
+	/* END SOLUTION brk */
+	/* STUB brk: shrinking, find the VMA holding the break (mas_set, mas_find) and
+	 * give up [newbrk, oldbrk) with do_brk_munmap(); growing, check the limits
+	 * (check_brk_limits, the stack_guard_gap before the next VMA), find the heap VMA
+	 * (mas_prev) and grow it with do_brk_flags(). Until then the break never moves.
+	(void)brkvma;
+	(void)next;
+	(void)mas;
+	(void)check_brk_limits;
+	(void)do_brk_munmap;
+	(void)do_brk_flags;
+	goto out;
+	 */
 
 success:
 	trace_brk_exit(mm, origbrk, brk);

@@ -303,6 +303,7 @@ static void brk_refused_near_mappings(struct kunit *test)
 	mmput(mm);
 }
 
+/* BEGIN HIDDEN brk */
 static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 {
 	struct mm_struct *mm = test_mm();
@@ -318,6 +319,7 @@ static void brk_shrink_after_user_unmapped_heap(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, vma_lookup(mm, HEAP_START));
 	mmput(mm);
 }
+/* END HIDDEN brk */
 
 static void brk_data_rlimit(struct kunit *test)
 {
@@ -755,6 +757,7 @@ static void cow_write_copies_then_last_holder_reuses(struct kunit *test)
 	mmput(parent);
 }
 
+/* BEGIN HIDDEN cow */
 /* Fork, then unmap the shared page in the child and in the parent; refcounts checked on the way. */
 static void cow_unmap_both(struct kunit *test)
 {
@@ -784,6 +787,7 @@ static void cow_unmap_of_both_frees_the_page(struct kunit *test)
 	cow_unmap_both(test);
 	KUNIT_EXPECT_EQ(test, buddy_free_pages(), free_before);
 }
+/* END HIDDEN cow */
 
 static void mprotect_keeps_cow_page_read_only(struct kunit *test)
 {
@@ -995,7 +999,9 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(brk_grow_shrink),
 	KUNIT_CASE(brk_unaligned_keeps_bytes),
 	KUNIT_CASE(brk_refused_near_mappings),
+	/* BEGIN HIDDEN brk */
 	KUNIT_CASE(brk_shrink_after_user_unmapped_heap),
+	/* END HIDDEN brk */
 	KUNIT_CASE(brk_data_rlimit),
 	KUNIT_CASE(brk_shrink_across_mprotect_split),
 	KUNIT_CASE(split_vma_halves),
@@ -1008,7 +1014,9 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(fork_copies_vmas_and_brk),
 	KUNIT_CASE(fork_shares_pages_read_only),
 	KUNIT_CASE(cow_write_copies_then_last_holder_reuses),
+	/* BEGIN HIDDEN cow */
 	KUNIT_CASE(cow_unmap_of_both_frees_the_page),
+	/* END HIDDEN cow */
 	KUNIT_CASE(mprotect_keeps_cow_page_read_only),
 	KUNIT_CASE(mremap_moves_ptes_not_pages),
 	KUNIT_CASE(mremap_moves_across_pmds),

@@ -117,6 +117,7 @@ static inline struct page *find_buddy_page_pfn(struct zone *zone, struct page *p
 static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 			    unsigned int order)
 {
+	/* BEGIN SOLUTION buddy */
 	unsigned long buddy_pfn, combined_pfn;
 	struct page *buddy;
 
@@ -132,6 +133,13 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 	}
 	set_buddy_order(page, order);
 	add_to_free_list(page, zone, order);
+	/* END SOLUTION buddy */
+	/* STUB buddy: merge the block with its buddy (find_buddy_page_pfn) while the buddy is
+	 * free and of the same order, then put the merged block on its free list.
+	 * Until then blocks go on the free lists as they come, never merged.
+	set_buddy_order(page, order);
+	add_to_free_list(page, zone, order);
+	 */
 }
 
 /*
@@ -141,6 +149,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 static inline void expand(struct zone *zone, struct page *page, unsigned int low,
 			  unsigned int high)
 {
+	/* BEGIN SOLUTION buddy */
 	unsigned long size = 1UL << high;
 
 	while (high > low) {
@@ -149,6 +158,10 @@ static inline void expand(struct zone *zone, struct page *page, unsigned int low
 		add_to_free_list(&page[size], zone, high);
 		set_buddy_order(&page[size], high);
 	}
+	/* END SOLUTION buddy */
+	/* STUB buddy: split the order-@high block down to order @low, giving each upper
+	 * half back to the free list of its order (set_buddy_order, add_to_free_list).
+	 */
 }
 
 /*
@@ -157,6 +170,7 @@ static inline void expand(struct zone *zone, struct page *page, unsigned int low
  */
 static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 {
+	/* BEGIN SOLUTION buddy */
 	unsigned int current_order;
 
 	for (current_order = order; current_order < MAX_ORDER; current_order++) {
@@ -171,6 +185,11 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 		return page;
 	}
 	return NULL;
+	/* END SOLUTION buddy */
+	/* STUB buddy: take a block of exactly @order from the smallest order that has one,
+	 * unlinked from its list (del_page_from_free_list) and split by expand().
+	panic("LAB buddy: __rmqueue_smallest() is not written yet (docs/labs/buddy.md)");
+	 */
 }
 
 /* ---- Misuse reports ---- */

@@ -436,12 +436,18 @@ static struct page *get_partial_slab(struct kmem_cache *s, gfp_t gfp)
 /* Take the first object of @slab's freelist (the slab moves to full when emptied). */
 static __always_inline void *take_object(struct kmem_cache *s, struct page *slab)
 {
+	/* BEGIN SOLUTION slab */
 	void *object = slab->freelist;
 
 	slab->freelist = get_freepointer(s, object);
 	if (++slab->inuse == slab->objects)
 		list_move(&slab->slab_list, &s->slabs_full);
 	return object;
+	/* END SOLUTION slab */
+	/* STUB slab: pop the first object off @slab's freelist (get_freepointer gives the next),
+	 * count it in slab->inuse, and move a slab that became full to s->slabs_full.
+	panic("LAB slab: take_object() is not written yet (docs/labs/slab.md)");
+	 */
 }
 
 /* kmem_cache_alloc() for a cache with debugging: skip withheld objects. */
@@ -522,12 +528,20 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
 		report_double_free(s, slab, object);
 		return;
 	}
+	/* BEGIN SOLUTION slab */
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	if (unlikely(slab->inuse == slab->objects))
 		list_move_tail(&slab->slab_list, &s->slabs_partial);
 	if (unlikely(--slab->inuse == 0) && !slab_is_current(s, slab))
 		slab_now_empty(s, slab);
+	/* END SOLUTION slab */
+	/* STUB slab: push @object on @slab's freelist (set_freepointer), move a slab that was full
+	 * to the tail of s->slabs_partial, and hand a slab that became empty (and is not
+	 * the current one) to slab_now_empty().
+	(void)slab_now_empty;
+	panic("LAB slab: slab_free() is not written yet (docs/labs/slab.md)");
+	 */
 }
 
 /**
@@ -696,11 +710,18 @@ void kfree(const void *object)
 		report_bad_free("kmalloc", object);
 		return;
 	}
+	/* BEGIN SOLUTION slab */
 	page = object_head_page(object);
 	if (likely(PageSlab(page))) {
 		slab_free(page->slab_cache, page, (void *)object, _RET_IP_);
 		return;
 	}
+	/* END SOLUTION slab */
+	/* STUB slab: find the struct page at the head of the slab holding @object
+	 * (object_head_page); when it is a slab page, free the object in its cache
+	 * (page->slab_cache) with slab_free() and return.
+	page = object_head_page(object);
+	 */
 	if (PageHead(page) && !PageBuddy(page)) {
 		free_large_kmalloc(page, object);
 		return;

@@ -584,6 +584,7 @@ static void buddy_memblock_regions(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), 0x20000 + 0x2000 + 0x1000 + 0x1000);
 }
 
+/* BEGIN HIDDEN buddy */
 /* ---- Randomized differential test against a bitmap model ---- */
 
 #define MODEL_PAGES	4096UL
@@ -764,6 +765,7 @@ static void buddy_differential_random(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(seeds); i++)
 		run_differential(test, seeds[i], 250000, i % 2);
 }
+/* END HIDDEN buddy */
 
 static int buddy_test_init(struct kunit *test)
 {
@@ -785,7 +787,9 @@ static struct kunit_case buddy_host_cases[] = {
 	KUNIT_CASE(buddy_refcount),
 	KUNIT_CASE(buddy_buddyinfo_format),
 	KUNIT_CASE(buddy_memblock_regions),
+	/* BEGIN HIDDEN buddy */
 	KUNIT_CASE(buddy_differential_random),
+	/* END HIDDEN buddy */
 	{}
 };
 

@@ -89,6 +89,7 @@ static void ref_store(struct ref *r, unsigned long a, unsigned long b, void *e)
 	r->n = r->n - (j - i) + k;
 }
 
+/* BEGIN HIDDEN maple */
 /* The range holding @x: an entry (returned, *i its position) or a gap. */
 static void *ref_walk(const struct ref *r, unsigned long x, unsigned long *lo,
 		      unsigned long *hi, size_t *pos)
@@ -136,6 +137,7 @@ static int ref_gap(const struct ref *r, unsigned long min, unsigned long max,
 	}
 	return -EBUSY;
 }
+/* END HIDDEN maple */
 
 /* Does the tree hold exactly the reference's ranges? Reports the first difference. */
 static bool tree_matches(struct kunit *test, struct maple_tree *mt, const struct ref *r)
@@ -201,8 +203,10 @@ static void check_bounds(struct kunit *test, struct maple_tree *mt, const struct
 }
 
 static unsigned long rng_state;
+/* BEGIN HIDDEN maple */
 static const char *diff_what;	/* the operation being compared, for failure reports */
 static unsigned long diff_x, diff_y;
+/* END HIDDEN maple */
 
 static unsigned long rnd(void)
 {
@@ -475,6 +479,7 @@ static void maple_host_alloc_failures(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
 
+/* BEGIN HIDDEN maple */
 /* ---- The differential test ------------------------------------------------------ */
 
 struct diff_config {
@@ -724,6 +729,7 @@ static void maple_host_differential(struct kunit *test)
 	}
 	KUNIT_EXPECT_GE(test, total, 1000000);
 }
+/* END HIDDEN maple */
 
 /* ---- The write fast paths against the rebuild ---------------------------------- */
 
@@ -933,7 +939,9 @@ static struct kunit_case maple_host_cases[] = {
 	KUNIT_CASE(maple_host_destroy_large),
 	KUNIT_CASE(maple_host_pause),
 	KUNIT_CASE(maple_host_alloc_failures),
+	/* BEGIN HIDDEN maple */
 	KUNIT_CASE(maple_host_differential),
+	/* END HIDDEN maple */
 	KUNIT_CASE(maple_host_fast_path_choice),
 	KUNIT_CASE(maple_host_fast_paths_differential),
 	{}

@@ -249,10 +249,12 @@ static void differential_plain_seed2(struct kunit *test)
 	differential_run(test, 0xd1b54a32d192ed03ULL, 600000, false);
 }
 
+/* BEGIN HIDDEN slab */
 static void differential_plain_seed3(struct kunit *test)
 {
 	differential_run(test, 0x8cb92ba72f3d8dd7ULL, 300000, false);
 }
+/* END HIDDEN slab */
 
 /*
  * A cache made from scratch with slub_debug off has the plain layout:
@@ -353,7 +355,9 @@ static struct kunit_case slab_host_cases[] = {
 	KUNIT_CASE(order_waste_bound),
 	KUNIT_CASE(differential_debug_seed1),
 	KUNIT_CASE(differential_plain_seed2),
+	/* BEGIN HIDDEN slab */
 	KUNIT_CASE(differential_plain_seed3),
+	/* END HIDDEN slab */
 	{}
 };
 

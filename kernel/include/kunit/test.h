@@ -45,7 +45,7 @@ __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
 void kunit_skip(struct kunit *test, const char *reason);
 void kunit_expect_report(struct kunit *test, const char *report);
 
-/* Run the selected suites ("all", or names separated by commas); returns failures. */
+/* Run the selected suites ("all", or names or "suite.case" words separated by commas); returns failures. */
 int kunit_run_tests(const char *selection);
 
 #define KUNIT_EXPECT_TRUE(test, cond) do {				\
