@@ -450,6 +450,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 				__SetPageHead(page);
 				page->private = order;
 			}
+			trace_mm_page_alloc(page, order, gfp);
 			if (gfp & __GFP_ZERO)
 				return clear_new_block(page, order);
 			return page;
@@ -525,6 +526,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (likely(free_page_expected(page, order))) {
 		/* The last reference to a well-formed small block, room on the lists. */
 		if (likely(pcp_allowed_order(order) && pcp->count + (1 << order) < pcp->high)) {
+			trace_mm_page_free(page, order);
 			page->_refcount = 0;
 			page->flags &= ~((1UL << PG_head) | (1UL << PG_pgtable));
 			page->private = 0;
