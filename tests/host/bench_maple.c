@@ -5,7 +5,7 @@
  * range start, one malloc'd node per range) doing the same work in the same
  * run: lookups, forward iteration, appending stores, extending the last
  * range in place (the brk case: the maple tree moves one slot boundary,
- * the red-black tree updates the node's end), random stores, erases and
+ * the red-black tree updates the node's end and the gaps on its path), random stores, erases and
  * top-down free-range searches, at 1k and 100k ranges. Prints ns per
  * operation (best of ROUNDS, in CPU time of this thread, so that other
  * programs on a shared machine count less), the ratio maple/rb (below 1:
@@ -347,10 +347,12 @@ static void bench_size(unsigned long n)
 			for (i = 1; i <= EXTENDS; i++) {
 				node = rb_load(&head, start);
 				node->last = last + i;
+				rb_range_augment_up(node);	/* the gaps above it changed */
 			}
 			t = (now_ns() - t) / EXTENDS;
 			best[1][6] = t < best[1][6] ? t : best[1][6];
 			node->last = last;
+			rb_range_augment_up(node);
 		}
 
 		/* Lookups. */
