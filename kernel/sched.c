@@ -163,16 +163,17 @@ struct timespec {
 	long tv_nsec;
 };
 
-SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, request, struct timespec __user *, remain)
+#define TIMER_ABSTIME	1	/* clock_nanosleep: the request is a time on the clock */
+
+/*
+ * Sleep for the span @t (already checked), in whole ticks rounded up;
+ * a signal ends it early with -EINTR, the time left in @remain if given.
+ */
+static long do_nanosleep(struct timespec t, struct timespec __user *remain)
 {
-	struct timespec t;
 	unsigned long ticks, deadline;
 	int interrupted;
 
-	if (copy_from_user(&t, request, sizeof(t)))
-		return -EFAULT;
-	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
-		return -EINVAL;
 	/* a sleep too long to count in ticks is as good as forever (Linux clamps it too) */
 	if ((unsigned long)t.tv_sec > LONG_MAX / HZ / 2)
 		t.tv_sec = LONG_MAX / HZ / 2;
@@ -188,6 +189,57 @@ SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, request, struct times
 			return -EFAULT;
 	}
 	return interrupted ? -EINTR : 0;
+}
+
+/* Read a struct timespec from user space: 0, -EFAULT, or -EINVAL for a bad one. */
+static long get_timespec(struct timespec *t, const struct timespec __user *request)
+{
+	if (copy_from_user(t, request, sizeof(*t)))
+		return -EFAULT;
+	if (t->tv_sec < 0 || t->tv_nsec < 0 || t->tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return 0;
+}
+
+SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, request, struct timespec __user *, remain)
+{
+	struct timespec t;
+	long err = get_timespec(&t, request);
+
+	return err ? err : do_nanosleep(t, remain);
+}
+
+/*
+ * clock_nanosleep: as nanosleep on CLOCK_REALTIME, CLOCK_MONOTONIC,
+ * CLOCK_BOOTTIME and CLOCK_TAI (all of them the boot clock here), or until
+ * a time on that clock with TIMER_ABSTIME (no @remain then, as Linux).
+ * Linux's answers for the rest: -EOPNOTSUPP for the clocks that cannot
+ * sleep (the raw and coarse ones, and here the CPU-time and alarm clocks),
+ * -EINVAL for an unknown clock.
+ */
+SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
+		const struct timespec __user *, request, struct timespec __user *, remain)
+{
+	unsigned long long now, at;
+	struct timespec t;
+	long err;
+
+	if (which_clock < 0 || which_clock > 11 || which_clock == 10)
+		return -EINVAL;
+	if (which_clock != 0 && which_clock != 1 && which_clock != 7 && which_clock != 11)
+		return -EOPNOTSUPP;
+	err = get_timespec(&t, request);
+	if (err)
+		return err;
+	if (!(flags & TIMER_ABSTIME))
+		return do_nanosleep(t, remain);
+	now = ktime_get_ns();
+	at = t.tv_sec * 1000000000ULL + t.tv_nsec;
+	if (at <= now)
+		return 0;
+	t.tv_sec = (at - now) / 1000000000ULL;
+	t.tv_nsec = (at - now) % 1000000000ULL;
+	return do_nanosleep(t, NULL);
 }
 
 /* For oops reports: the running task's PID (0, "swapper/0" during boot). */

@@ -14,7 +14,9 @@
  *   capacity, blocking both ways, PIPE_BUF atomicity between two writers;
  * - dup, dup2, dup3, fcntl, close-on-exec through a real execve;
  * - /dev/null, /dev/zero, /proc/self/fd; user and group ids; readlink of
- *   /proc/self/exe, prctl's task name, time, getrandom, sysinfo.
+ *   /proc/self/exe, prctl's task name, time, getrandom, sysinfo;
+ *   sleeping through the C library (clock_nanosleep), relative and until
+ *   a time, and its errors.
  *
  * The program also plays its own children: "unix_test exit N" exits with
  * N, "unix_test echo TEXT" writes TEXT, "unix_test fds A B" checks that
@@ -618,6 +620,35 @@ static int child_main(int argc, char **argv)
 	return 100;
 }
 
+static long long monotonic_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* glibc's usleep and nanosleep, and musl's, call clock_nanosleep. */
+static void test_sleeping(void)
+{
+	struct timespec t = { 0, 30000000 };
+	long long start = monotonic_ns();
+
+	check(usleep(30000) == 0 && monotonic_ns() - start >= 30000000,
+	      "usleep(30 ms) sleeps at least 30 ms");
+	start = monotonic_ns();
+	t.tv_sec = (start + 30000000) / 1000000000;
+	t.tv_nsec = (start + 30000000) % 1000000000;
+	check(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == 0 &&
+	      monotonic_ns() >= start + 30000000,
+	      "clock_nanosleep(TIMER_ABSTIME) sleeps until the time given");
+	t.tv_sec = 0;
+	t.tv_nsec = 1000000000;
+	check(clock_nanosleep(CLOCK_MONOTONIC, 0, &t, NULL) == EINVAL &&
+	      clock_nanosleep(CLOCK_THREAD_CPUTIME_ID + 100, 0, &t, NULL) == EINVAL,
+	      "clock_nanosleep: a bad time or clock is EINVAL");
+}
+
 int main(int argc, char **argv)
 {
 	ssize_t n;
@@ -627,7 +658,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
 
-	test_plan(67);
+	test_plan(70);
 	test_fork();
 	test_vfork();
 	test_posix_spawn();
@@ -643,5 +674,6 @@ int main(int argc, char **argv)
 	test_proc_stat();
 	test_credentials();
 	test_misc(argv[0]);
+	test_sleeping();
 	return test_exit_status();
 }

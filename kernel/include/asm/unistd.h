@@ -74,6 +74,7 @@
 #define __NR_getdents64		217
 #define __NR_set_tid_address	218
 #define __NR_clock_gettime	228
+#define __NR_clock_nanosleep	230
 #define __NR_exit_group		231
 #define __NR_tgkill		234
 #define __NR_openat		257
