@@ -111,7 +111,8 @@ for case in SEGV:139:"Segmentation fault" KILL:137:Killed TERM:143:Terminated \
 	/bin/sh -c 'kill -$sig \$\$'
 	$B/echo status \$?
 	EOF
-	run "$SH" "$TMP/signal.sh"
+	# default actions: a test started in the background inherits SIGINT ignored
+	run env --default-signal "$SH" "$TMP/signal.sh"
 	expect "sh-signal-death-$sig" 0 "status $code$NL" "$message"
 done
 
