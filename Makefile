@@ -104,10 +104,11 @@ $(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/kallsyms0.o linker.ld
 $(B)/kallsyms.S: $(B)/kernel.pass1.elf scripts/kallsyms.py
 	$(Q)$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py - > $@
 
-$(KERNEL): $(KERNEL_OBJS) $(B)/kallsyms.o linker.ld
+$(KERNEL): $(KERNEL_OBJS) $(B)/kallsyms.o linker.ld scripts/check-flat-image
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KERNEL_OBJS) $(B)/kallsyms.o
 	@$(PYTHON) scripts/kallsyms.py --check $(B)/kernel.pass1.elf $@
+	@$(PYTHON) scripts/check-flat-image $@
 
 # User space: the libc, the programs in user/, the initramfs.
 include $(wildcard libc/libc.mk)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * start_kernel: the C entry point, called by head_64.S on the boot stack
- * with the Multiboot2 magic and the physical address of the boot
- * information. It brings the machine up in dependency order: console,
+ * with the boot loader's Multiboot or Multiboot2 magic and the physical
+ * address of its boot information. It brings the machine up in dependency order: console,
  * boot information and command line, CPU tables, memory (memblock, the
  * buddy allocator, slab caches, the maple tree), interrupts and the
  * timer; then runs the in-kernel tests if asked, or starts user space.
@@ -13,7 +13,7 @@
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/bug.h>
-#include <linux/multiboot2.h>
+#include <linux/multiboot.h>
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <kunit/test.h>
@@ -89,7 +89,7 @@ static void print_boot_info(const struct boot_info *boot)
 {
 	printk(KERN_INFO "Boot loader: %s\n", boot->loader_name);
 	printk(KERN_INFO "Command line: %s\n", boot_command_line);
-	printk(KERN_INFO "BIOS-provided physical RAM map (Multiboot2):\n");
+	printk(KERN_INFO "BIOS-provided physical RAM map (%s):\n", boot->protocol);
 	for (unsigned int i = 0; i < boot->nr_regions; i++) {
 		const struct boot_memory_region *r = &boot->regions[i];
 
@@ -104,18 +104,38 @@ static void print_boot_info(const struct boot_info *boot)
 
 /*
  * GRUB passes its arguments with ", ' and \ escaped by a backslash; undo that
- * so the kernel sees the command line as it was written in grub.cfg.
+ * (@unescape) so the kernel sees the command line as it was written in
+ * grub.cfg. QEMU's Multiboot 1 loader passes -append's text as it is.
  */
-static void copy_loader_command_line(char *dst, const char *src, size_t size)
+static void copy_loader_command_line(char *dst, const char *src, size_t size, bool unescape)
 {
 	size_t n = 0;
 
 	for (; *src && n + 1 < size; src++) {
-		if (src[0] == '\\' && (src[1] == '"' || src[1] == '\'' || src[1] == '\\'))
+		if (unescape && src[0] == '\\' &&
+		    (src[1] == '"' || src[1] == '\'' || src[1] == '\\'))
 			src++;
 		dst[n++] = *src;
 	}
 	dst[n] = '\0';
+}
+
+/* Read the boot information of either Multiboot protocol into boot_info. */
+static void parse_boot_info(unsigned long magic, unsigned long info_phys)
+{
+	int err;
+
+	if (magic == MULTIBOOT2_BOOTLOADER_MAGIC)
+		err = multiboot2_parse(__va(info_phys), info_phys, &boot_info);
+	else if (magic == MULTIBOOT_BOOTLOADER_MAGIC)
+		err = multiboot1_parse(info_phys, &boot_info);
+	else
+		panic("not booted by a Multiboot loader (magic 0x%lx)", magic);
+	if (err)
+		panic("malformed Multiboot%s information at 0x%lx",
+		      magic == MULTIBOOT2_BOOTLOADER_MAGIC ? "2" : " 1", info_phys);
+	copy_loader_command_line(boot_command_line, boot_info.command_line, 1024,
+				 magic == MULTIBOOT2_BOOTLOADER_MAGIC);
 }
 
 /* Run the KTAP suites named by ktest= and power off with 0 (all passed) or 1. */
@@ -134,11 +154,7 @@ void start_kernel(unsigned long magic, unsigned long info_phys)
 	serial_init();
 	vga_init();
 	printk(KERN_NOTICE "%s", linux_banner);
-	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
-		panic("not booted by a Multiboot2 loader (magic 0x%lx)", magic);
-	if (multiboot2_parse(__va(info_phys), info_phys, &boot_info))
-		panic("malformed Multiboot2 information at 0x%lx", info_phys);
-	copy_loader_command_line(boot_command_line, boot_info.command_line, 1024);
+	parse_boot_info(magic, info_phys);
 	parse_early_param();
 	print_boot_info(&boot_info);
 

@@ -18,7 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/bug.h>
-#include <linux/multiboot2.h>
+#include <linux/multiboot.h>
 #include <linux/trace.h>
 #include <asm/page.h>
 #include "internal.h"

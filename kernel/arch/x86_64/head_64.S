@@ -1,7 +1,8 @@
 /*
- * The first instructions: GRUB enters _start in 32-bit protected mode with
- * paging off, EAX = Multiboot2 magic, EBX = physical address of the
- * Multiboot2 information. We build early page tables that map the first
+ * The first instructions: the boot loader enters _start in 32-bit protected
+ * mode with paging off, EAX = its magic and EBX = the physical address of
+ * its information: Multiboot2 from GRUB (the ISO), Multiboot 1 from QEMU's
+ * own loader (-kernel build/kernel.elf, what scripts/qemu-run uses). We build early page tables that map the first
  * 1 GiB three times (identity, at PAGE_OFFSET and at __START_KERNEL_map),
  * enter long mode, jump to the higher half and call start_kernel(magic, info).
  * Until paging runs, addresses are physical: PHYS(x) turns a link address
@@ -10,6 +11,10 @@
 #include <asm/segment.h>
 
 #define PHYS(x)		((x) - 0xffffffff80000000)
+#define MB1_MAGIC	0x1badb002
+#define MB1_MEMORY_INFO	(1 << 1)	/* we need the memory map */
+#define MB1_AOUT_KLUDGE	(1 << 16)	/* load by the addresses below, not the ELF */
+#define MB1_FLAGS	(MB1_MEMORY_INFO | MB1_AOUT_KLUDGE)
 #define MB2_MAGIC	0xe85250d6
 #define MB2_ARCH_I386	0
 #define PTE_PRESENT_RW	0x003
@@ -19,7 +24,26 @@
 #define EFER_LME	(1 << 8)	/* long mode */
 #define EFER_NXE	(1 << 11)	/* no-execute bit in page tables */
 
-	.section .multiboot2, "a"
+	.section .multiboot, "a"
+	/*
+	 * Multiboot 1 header (within the file's first 8 KiB). A Multiboot 1
+	 * loader refuses an ELF64 file unless told where to put the bytes:
+	 * the a.out kludge says "copy the file from this header on to physical
+	 * _text, up to _end, and enter at _start". linker.ld keeps the file a
+	 * flat image of that range (.bss stored as zeros) for this to hold.
+	 */
+	.balign 4
+mb1_header:
+	.long	MB1_MAGIC
+	.long	MB1_FLAGS
+	.long	-(MB1_MAGIC + MB1_FLAGS)
+	.long	PHYS(mb1_header)		/* header_addr */
+	.long	PHYS(_text)			/* load_addr */
+	.long	PHYS(_end)			/* load_end_addr */
+	.long	0				/* bss_end_addr: no bss beyond the file */
+	.long	PHYS(_start)			/* entry_addr */
+
+	/* Multiboot2 header (within the first 32 KiB), for GRUB's multiboot2. */
 	.balign 8
 mb2_header:
 	.long	MB2_MAGIC
@@ -147,7 +171,12 @@ early_gdt_descriptor:
 	.short	early_gdt_end - early_gdt - 1
 	.long	PHYS(early_gdt)
 
-	.section .bss..page_aligned, "aw", @nobits
+	/*
+	 * Page tables and the boot stack, zero at entry: part of .bss, but
+	 * @progbits, zeros stored in the file, which makes ld store all of .bss
+	 * and keeps the file a flat image for Multiboot 1 (see linker.ld).
+	 */
+	.section .boot.bss, "aw", @progbits
 	.balign 4096
 	.globl	early_pml4
 early_pml4:	.skip 4096

@@ -5,7 +5,7 @@
  * modules), then start the allocators in order: buddy, slab, maple tree.
  */
 #include <linux/kernel.h>
-#include <linux/multiboot2.h>
+#include <linux/multiboot.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -21,7 +21,8 @@ void setup_memory_map(const struct boot_info *boot)
 			memblock_add(boot->regions[i].base, boot->regions[i].length);
 	memblock_reserve(0, SZ_1M);
 	memblock_reserve(__pa_symbol(_text), __pa_symbol(_end) - __pa_symbol(_text));
-	memblock_reserve(boot->info_start, boot->info_end - boot->info_start);
+	for (unsigned int i = 0; i < boot->nr_info; i++)
+		memblock_reserve(boot->info[i].start, boot->info[i].end - boot->info[i].start);
 	for (unsigned int i = 0; i < boot->nr_modules; i++)
 		memblock_reserve(boot->modules[i].start, boot->modules[i].end - boot->modules[i].start);
 }
