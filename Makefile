@@ -219,7 +219,7 @@ clean:
 	rm -rf build
 
 help:
-	@echo "make            build the kernel ELF, the user programs and the ISO (build/)"
+	@echo "make            build the kernel ELF, the user programs and the GRUB ISO (build/; scripts/qemu-run --iso boots it)"
 	@echo "make run        boot in QEMU to a shell; the console is this terminal (Ctrl-A X quits)"
 	@echo "make run BUSYBOX=1   the same with Debian's busybox applets in /bin beside the kernel's tools"
 	@echo "make debug      boot paused with the GDB stub; then 'make gdb' in another terminal"
