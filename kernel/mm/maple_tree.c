@@ -118,6 +118,11 @@ void maple_tree_init(void)
 	BUG_ON(!maple_node_cache);
 }
 
+unsigned long mt_nr_allocated(void)
+{
+	return kmem_cache_active_objects(maple_node_cache);
+}
+
 /* Encode @node with its @type in the low bits (Linux mt_mk_node). */
 static inline struct maple_enode *mt_mk_node(const struct maple_node *node,
 					     enum maple_type type)
@@ -435,11 +440,14 @@ void mas_pause(struct ma_state *mas)
 	mas->node = MAS_PAUSE;
 }
 
-/* Does @mas point at a node of the tree (not start, none, paused, root or error)? */
+/*
+ * Does @mas point at a node of the tree (not start, none, paused, root or
+ * error)? Those states all have bit 0 or bit 1 set; an encoded node, 256-
+ * byte aligned with its type from bit 3 up, has neither.
+ */
 static inline bool mas_is_active(const struct ma_state *mas)
 {
-	return mas->node != MAS_START && mas->node != MAS_NONE &&
-	       mas->node != MAS_PAUSE && mas->node != MAS_ROOT && !mas_is_err(mas);
+	return ((unsigned long)mas->node & 3) == 0 && mas->node;
 }
 
 /* Point @mas at slot @offset of its leaf and return that slot's entry. */
@@ -455,6 +463,50 @@ static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
 }
 
 /*
+ * Move @mas from its leaf, which is not the last, to the next one (Linux's
+ * mas_next_node): up through the parents while the node is its parent's
+ * last child, one slot right, then down the leftmost children. The new
+ * leaf starts right after the old one ends, and ends where the slot taken
+ * ends: its pivot, then the first pivot of each node on the way down
+ * (nodes store their own end as the last used slot's pivot). Only the
+ * last slot of a full node has no pivot; that case walks from the root.
+ * Returns the entry in the new leaf's first slot.
+ */
+static __noinline void *mas_next_leaf(struct ma_state *mas)
+{
+	struct maple_enode *enode = mas->node;
+	unsigned long min = mas->max + 1, max;
+	unsigned char slot;
+
+	mas->index = min;
+	for (;;) {
+		struct maple_enode *parent = mte_parent(enode, &slot);
+		enum maple_type type = mte_node_type(parent);
+		struct maple_node *node = mte_to_node(parent);
+
+		if (++slot < mt_slots[type] && ma_slots(node, type)[slot]) {
+			if (slot >= mt_pivots[type])
+				return mas_state_walk(mas);
+			max = ma_pivots(node, type)[slot];
+			enode = ma_slots(node, type)[slot];
+			break;
+		}
+		enode = parent;		/* we were its last child: it ends where we did */
+	}
+	while (!ma_is_leaf(mte_node_type(enode))) {
+		struct maple_node *node = mte_to_node(enode);
+		enum maple_type type = mte_node_type(enode);
+
+		max = min_t(unsigned long, ma_pivots(node, type)[0], max);
+		enode = ma_slots(node, type)[0];
+	}
+	mas->node = enode;
+	mas->min = min;
+	mas->max = max;
+	return mas_leaf_slot(mas, 0);
+}
+
+/*
  * The first entry after the active position of @mas that starts at or
  * before @limit (Linux's mas_next_entry). When there is none, mas->index
  * and mas->last are set to @limit and the state is paused there.
@@ -462,19 +514,34 @@ static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
 static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
 {
 	for (;;) {
+		unsigned long last = mas->last, max = mas->max, index;
+		struct maple_node *node;
+		unsigned char offset;
 		void *entry;
 
-		if (mas->last == ULONG_MAX || mas->last >= limit)
+		if (last == ULONG_MAX || last >= limit)
 			break;
 		/* Only the leaf's last used slot ends at its maximum. */
-		if (mas->last >= mas->max) {
-			/* Next leaf: walk down to the index after this one. */
-			mas->index = mas->max + 1;
-			entry = mas_state_walk(mas);
-		} else {
-			entry = mas_leaf_slot(mas, mas->offset + 1);
+		if (last >= max) {
+			entry = mas_next_leaf(mas);
+			if (mas->index > limit)
+				break;
+			if (entry)
+				return entry;
+			continue;
 		}
-		if (mas->index > limit)
+		/* The rest of this leaf, in registers: each slot starts after the last. */
+		node = mte_to_node(mas->node);
+		offset = mas->offset;
+		do {
+			index = last + 1;
+			last = ma_pivot_or_max(node, maple_leaf_64, ++offset, max);
+			entry = node->mr64.slot[offset];
+		} while (!entry && last < max && last < limit);
+		mas->offset = offset;
+		mas->index = index;
+		mas->last = last;
+		if (index > limit)
 			break;
 		if (entry)
 			return entry;
@@ -533,6 +600,8 @@ static void *mas_prev_entry(struct ma_state *mas, unsigned long min)
  */
 void *mas_find(struct ma_state *mas, unsigned long max)
 {
+	if (likely(mas_is_active(mas)))
+		return mas_next_entry(mas, max);
 	if (mas->node == MAS_PAUSE) {
 		if (mas->last == ULONG_MAX) {
 			mas->node = MAS_NONE;
@@ -918,6 +987,35 @@ static void mte_update_gap(struct maple_tree *mt, struct maple_enode *enode,
 		pnode->ma64.gap[slot] = gap;
 		ma_set_meta_gap(pnode);
 		gap = pnode->ma64.gap[pnode->ma64.meta.gap];
+		enode = parent;
+	}
+}
+
+/*
+ * A NULL store made a run of @gap NULL indices in the leaf @enode: raise
+ * the gaps recorded above it where it is now the largest. A NULL store
+ * only joins NULL ranges, so no gap shrinks and, unlike mte_update_gap,
+ * nothing needs rescanning.
+ */
+static void mte_grow_gap(struct maple_tree *mt, struct maple_enode *enode, unsigned long gap)
+{
+	if (!mt_is_alloc(mt))
+		return;
+	while (!mte_is_root(enode)) {
+		unsigned char slot;
+		struct maple_enode *parent = mte_parent(enode, &slot);
+		struct maple_arange_64 *pnode = &mte_to_node(parent)->ma64;
+
+		unsigned long largest = pnode->gap[pnode->meta.gap];
+
+		if (pnode->gap[slot] >= gap)
+			return;
+		pnode->gap[slot] = gap;
+		/* meta.gap names the first slot with the largest gap (ma_set_meta_gap) */
+		if (gap > largest || (gap == largest && slot < pnode->meta.gap))
+			pnode->meta.gap = slot;
+		if (gap <= largest)
+			return;		/* the parent's largest gap is unchanged */
 		enode = parent;
 	}
 }
@@ -1408,7 +1506,9 @@ static void mas_wr_modify(struct ma_state *mas, struct maple_leaf_wr *l, void *e
 		break;
 	}
 	mt_wr_path_count[l->path]++;
-	if (gaps)
+	if (gaps && !entry)
+		mte_grow_gap(mas->tree, l->enode, l->last - l->index + 1);
+	else if (gaps)
 		mte_update_gap(mas->tree, l->enode, l->min, l->max);
 }
 
@@ -1635,6 +1735,8 @@ void *mas_erase(struct ma_state *mas)
 	entry = mas_state_walk(mas);
 	if (!entry)
 		return NULL;
+	/* The walk left the state on the leaf the store changes: start there. */
+	mas->mas_flags |= MA_STATE_PREALLOC;
 	ret = mas_wr_store_entry(mas, NULL, GFP_KERNEL, true, &content);
 	if (!reserved)
 		mas_destroy(mas);

@@ -18,9 +18,9 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include "host_mm.h"
 
 #define HOST_MEMORY	(256UL << 20)
-#define BLOCK_PAGES	(1UL << (MAX_ORDER - 1))
 #define PAIRS		1000000UL
 #define BATCH		1000
 #define BATCH_ROUNDS	1000
@@ -35,24 +35,6 @@ static double now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-/* A zone over host memory with every page in the buddy allocator, then the slab boot. */
-static void boot(void)
-{
-	unsigned long pages = HOST_MEMORY / PAGE_SIZE;
-	void *memory = aligned_alloc(BLOCK_PAGES * PAGE_SIZE, HOST_MEMORY);
-	struct page *map = calloc(pages, sizeof(struct page));
-
-	if (!memory || !map) {
-		fprintf(stderr, "bench_slab: no host memory\n");
-		exit(2);
-	}
-	page_offset_base = (unsigned long)memory;
-	page_alloc_init_range(map, 0, pages, pages);
-	for (unsigned long pfn = 0; pfn < pages; pfn += BLOCK_PAGES)
-		memblock_free_pages(pfn_to_page(pfn), pfn, MAX_ORDER - 1);
-	kmem_cache_init();
 }
 
 enum allocator { KMALLOC, CACHE, GLIBC };
@@ -145,7 +127,7 @@ int main(void)
 
 	mallopt(M_TRIM_THRESHOLD, 1 << 30);
 	mallopt(M_MMAP_THRESHOLD, 1 << 30);
-	boot();
+	host_mm_boot(HOST_MEMORY);
 	printf("slab allocator vs glibc malloc (debugging off; ns per alloc+free, best of %d)\n",
 	       REPEATS);
 	printf("%-34s %10s %12s %9s\n", "operation", "ns/op", "glibc ns/op", "ratio");

@@ -7,5 +7,5 @@ host_maple_SRCS := kernel/mm/maple_tree.c kernel/mm/maple_tree_test.c kernel/lib
 	tests/host/maple_slab_shim.c tests/host/test_maple.c
 
 HOST_BENCHES += maple
-bench_maple_SRCS := kernel/mm/maple_tree.c kernel/lib/seq_file.c tests/host/maple_slab_shim.c \
-	tests/host/bench_maple.c
+bench_maple_SRCS := kernel/mm/maple_tree.c kernel/mm/slab.c kernel/mm/page_alloc.c \
+	kernel/mm/memblock.c kernel/lib/seq_file.c tests/host/host_mm.c tests/host/bench_maple.c

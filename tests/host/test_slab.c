@@ -15,31 +15,15 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include "host_mm.h"
 
 #define HOST_MEMORY	(128UL << 20)
-#define BLOCK_PAGES	(1UL << (MAX_ORDER - 1))
 
-/*
- * Before main() runs the suites: a zone over HOST_MEMORY bytes of host
- * memory (pfn 0 at its start), every page handed to the buddy allocator
- * in MAX_ORDER blocks, slub_debug on, then the slab allocator's boot.
- */
+/* Before main() runs the suites: the allocators over host memory, slub_debug on. */
 __attribute__((constructor)) static void slab_host_boot(void)
 {
-	unsigned long pages = HOST_MEMORY / PAGE_SIZE;
-	void *memory = aligned_alloc(BLOCK_PAGES * PAGE_SIZE, HOST_MEMORY);
-	struct page *map = calloc(pages, sizeof(struct page));
-
-	if (!memory || !map) {
-		fprintf(stderr, "test_slab: no host memory\n");
-		exit(2);
-	}
-	page_offset_base = (unsigned long)memory;
-	page_alloc_init_range(map, 0, pages, pages);
-	for (unsigned long pfn = 0; pfn < pages; pfn += BLOCK_PAGES)
-		memblock_free_pages(pfn_to_page(pfn), pfn, MAX_ORDER - 1);
 	setup_slub_debug("");
-	kmem_cache_init();
+	host_mm_boot(HOST_MEMORY);
 }
 
 static unsigned long buddy_free_pages(void)

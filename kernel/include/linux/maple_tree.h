@@ -144,7 +144,7 @@ struct ma_state {
 	unsigned char mas_flags;
 };
 
-/* mas_flags: mas_preallocate() left the state on the leaf its store will change. */
+/* mas_flags: mas_preallocate() (or mas_erase()'s walk) left the state on the leaf its store will change. */
 #define MA_STATE_PREALLOC	4
 
 #define MAS_START	((struct maple_enode *)1UL)	/* walk from the root next */
@@ -162,6 +162,8 @@ struct ma_state {
 
 /* Tree set-up and whole-tree operations. */
 void maple_tree_init(void);
+/* Nodes taken from the maple_node cache and not yet given back, in all trees. */
+unsigned long mt_nr_allocated(void);
 static inline void mt_init_flags(struct maple_tree *mt, unsigned int flags)
 {
 	mt->ma_flags = flags;
