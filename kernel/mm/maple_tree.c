@@ -800,20 +800,24 @@ static unsigned long mte_max_gap(struct maple_enode *enode, unsigned long min,
 	struct maple_node *node = mte_to_node(enode);
 	enum maple_type type = mte_node_type(enode);
 	unsigned long gap = 0, start = min;
-	unsigned char i, end;
+	unsigned char i;
 
 	if (type == maple_arange_64)
 		return node->ma64.gap[node->ma64.meta.gap];
 	if (!ma_is_leaf(type))
 		return 0;
-	end = ma_data_end(node, type, max);
-	for (i = 0; i <= end; i++) {
-		unsigned long last = ma_pivot_or_max(node, type, i, max);
+	/* One pass: the slot whose pivot reaches max is the last used (ma_data_end). */
+	for (i = 0; i < mt_pivots[maple_leaf_64]; i++) {
+		unsigned long last = node->mr64.pivot[i];
 
 		if (!node->mr64.slot[i] && last - start + 1 > gap)
 			gap = last - start + 1;
+		if (last >= max)
+			return gap;
 		start = last + 1;
 	}
+	if (!node->mr64.slot[i] && max - start + 1 > gap)
+		gap = max - start + 1;
 	return gap;
 }
 
@@ -1262,6 +1266,7 @@ static bool mas_wr_leaf_walk(struct ma_state *mas, struct maple_leaf_wr *l)
 	unsigned long min = 0, max = ULONG_MAX;
 	struct maple_node *node;
 	unsigned long *pivots;
+	unsigned char i;
 
 	/* mas_preallocate() found the leaf already (the tree has not changed since). */
 	if ((mas->mas_flags & MA_STATE_PREALLOC) && mas_is_active(mas) &&
@@ -1285,16 +1290,18 @@ static bool mas_wr_leaf_walk(struct ma_state *mas, struct maple_leaf_wr *l)
 	l->node = node;
 	l->min = min;
 	l->max = max;
-	l->offset = 0;
-	while (l->offset < mt_pivots[maple_leaf_64] && mas->index > pivots[l->offset])
-		l->offset++;
-	l->offset_end = l->offset;
-	while (l->offset_end < mt_pivots[maple_leaf_64] && mas->last > pivots[l->offset_end])
-		l->offset_end++;
+	/* In a local: a store through l's u8 fields could alias the pivots. */
+	i = 0;
+	while (i < mt_pivots[maple_leaf_64] && mas->index > pivots[i])
+		i++;
+	l->offset = i;
+	while (i < mt_pivots[maple_leaf_64] && mas->last > pivots[i])
+		i++;
+	l->offset_end = i;
 	/* Pivots before offset_end are below last <= max: the end is at or after it. */
-	l->end = l->offset_end;
-	while (l->end < mt_pivots[maple_leaf_64] && pivots[l->end] < max)
-		l->end++;
+	while (i < mt_pivots[maple_leaf_64] && pivots[i] < max)
+		i++;
+	l->end = i;
 	l->r_min = l->offset ? pivots[l->offset - 1] + 1 : min;
 	l->end_piv = ma_pivot_or_max(node, maple_leaf_64, l->offset_end, max);
 	l->content = node->mr64.slot[l->offset];
