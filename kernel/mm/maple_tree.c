@@ -782,12 +782,13 @@ static void mab_push_node(struct maple_big_node *b, struct maple_enode *enode,
 static void ma_set_meta_gap(struct maple_node *node)
 {
 	struct maple_arange_64 *ma = &node->ma64;
-	unsigned char i, best = 0;
+	const unsigned long *gap, *best = ma->gap, *last = ma->gap + ma->meta.end;
 
-	for (i = 1; i <= ma->meta.end; i++)
-		if (ma->gap[i] > ma->gap[best])
-			best = i;
-	ma->meta.gap = best;
+	/* Pointers, not a u8 index: the scan runs at every level a gap change climbs. */
+	for (gap = ma->gap + 1; gap <= last; gap++)
+		if (*gap > *best)
+			best = gap;
+	ma->meta.gap = best - ma->gap;
 }
 
 /*
