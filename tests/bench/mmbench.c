@@ -11,11 +11,15 @@
  * instruction (virtual nanoseconds, 2^4 per instruction), so a delta / 16
  * is an instruction count that repeats exactly from run to run.
  *
- *   mmbench [--brief] [--only getpid|brk|mmap|fork] [--poweroff]
+ *   mmbench [--brief] [--only getpid|brk|mmap|fork|none] [--vmas N]
+ *           [--reps R] [--poweroff]
  *
  * --brief     few repetitions, VMA levels 0 and 1000 only (for make test)
- * --only OP   that benchmark alone, with no extra VMAs (for scripts/profile:
- *             brk is grow, fault and shrink; mmap is mmap and munmap)
+ * --only OP   that benchmark alone (for scripts/profile: brk is grow, fault
+ *             and shrink; mmap is mmap and munmap; none creates the VMAs
+ *             and measures nothing, the baseline to subtract)
+ * --vmas N    with --only: create N VMAs first (default none)
+ * --reps R    with --only: repetitions instead of the plan's (not fork)
  * --poweroff  end with reboot(POWER_OFF) instead of exit (Linux's /init,
  *             where init exiting would be a panic)
  *
@@ -155,6 +159,16 @@ static bool strings_equal(const char *a, const char *b)
 		b++;
 	}
 	return *a == *b;
+}
+
+/* A decimal number; parsing stops at the first non-digit. */
+static unsigned long parse_unsigned(const char *s)
+{
+	unsigned long value = 0;
+
+	while (*s >= '0' && *s <= '9')
+		value = value * 10 + (unsigned long)(*s++ - '0');
+	return value;
 }
 
 /* Write all of @s to standard output; Linux's /init may start without fd 1. */
@@ -504,19 +518,27 @@ static void raise_max_map_count(void)
 	put_string(line);
 }
 
-/* Run one benchmark alone (--only), with no extra VMAs; false if @name is unknown. */
-static bool run_only(const struct bench_plan *plan, const char *name)
+/*
+ * Run one benchmark alone (--only) after creating @vmas VMAs, @reps times
+ * (fork: the plan's count); false if @name is unknown.
+ */
+static bool run_only(const struct bench_plan *plan, const char *name,
+		     unsigned long vmas, unsigned long reps)
 {
+	if (vmas > 65000)
+		raise_max_map_count();
+	if (vmas)
+		vmas = create_vmas(0, vmas);
 	measure_tsc_overhead();
 	if (strings_equal(name, "getpid"))
-		bench_getpid(0, plan->reps);
+		bench_getpid(vmas, reps);
 	else if (strings_equal(name, "brk"))
-		bench_brk(0, plan->reps);
+		bench_brk(vmas, reps);
 	else if (strings_equal(name, "mmap"))
-		bench_mmap(0, plan->reps);
+		bench_mmap(vmas, reps);
 	else if (strings_equal(name, "fork"))
-		bench_fork(0, plan->fork_reps);
-	else
+		bench_fork(vmas, plan->fork_reps);
+	else if (!strings_equal(name, "none"))
 		return false;
 	return true;
 }
@@ -545,6 +567,7 @@ int main(int argc, char **argv)
 {
 	const struct bench_plan *plan = &full_plan;
 	const char *only = NULL;
+	unsigned long vmas = 0, reps = 0;
 	bool poweroff = false;
 	char line[64], *p = line;
 	int i;
@@ -556,6 +579,10 @@ int main(int argc, char **argv)
 			poweroff = true;
 		else if (strings_equal(argv[i], "--only") && i + 1 < argc)
 			only = argv[++i];
+		else if (strings_equal(argv[i], "--vmas") && i + 1 < argc)
+			vmas = parse_unsigned(argv[++i]);
+		else if (strings_equal(argv[i], "--reps") && i + 1 < argc)
+			reps = parse_unsigned(argv[++i]);
 	}
 	p = format_string(p, "mmbench start tsc=");
 	p = format_unsigned(p, start_tsc);
@@ -563,7 +590,7 @@ int main(int argc, char **argv)
 	*p = 0;
 	put_string(line);
 	if (only) {
-		if (!run_only(plan, only))
+		if (!run_only(plan, only, vmas, reps ? reps : plan->reps))
 			report_error("--only: no such benchmark", -22);
 	} else {
 		if (plan == &full_plan)
