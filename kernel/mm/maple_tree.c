@@ -299,7 +299,6 @@ static void ma_free_node(struct maple_node *node)
 /* Free the nodes @mas still holds (Linux's mas_destroy). */
 void mas_destroy(struct ma_state *mas)
 {
-	mas->mas_flags &= ~MA_STATE_PREALLOC;
 	while (mas->alloc) {
 		struct maple_alloc *node = mas->alloc;
 
@@ -1269,8 +1268,14 @@ static bool mas_wr_leaf_walk(struct ma_state *mas, struct maple_leaf_wr *l)
 	unsigned long *pivots;
 	unsigned char i;
 
-	/* mas_preallocate() found the leaf already (the tree has not changed since). */
-	if ((mas->mas_flags & MA_STATE_PREALLOC) && mas_is_active(mas) &&
+	/*
+	 * As Linux's mas_wr_store_setup(): a state left on a leaf whose range
+	 * holds the write (by a walk, a move, mas_preallocate()) starts there.
+	 * The caller has not changed the tree since: mas_set_range() and
+	 * mas_set() reset the state, and every caller here uses them after a
+	 * change.
+	 */
+	if (mas_is_active(mas) && ma_is_leaf(mte_node_type(mas->node)) &&
 	    mas->index >= mas->min && mas->last <= mas->max) {
 		enode = mas->node;
 		min = mas->min;
@@ -1704,7 +1709,6 @@ int mas_preallocate(struct ma_state *mas, void *entry, gfp_t gfp)
 		mas->node = l.enode;
 		mas->min = l.min;
 		mas->max = l.max;
-		mas->mas_flags |= MA_STATE_PREALLOC;
 	}
 	if (!mas_node_count(mas, need, gfp))
 		return 0;
@@ -1743,8 +1747,7 @@ void *mas_erase(struct ma_state *mas)
 	entry = mas_state_walk(mas);
 	if (!entry)
 		return NULL;
-	/* The walk left the state on the leaf the store changes: start there. */
-	mas->mas_flags |= MA_STATE_PREALLOC;
+	/* The walk left the state on the leaf the store changes: it starts there. */
 	ret = mas_wr_store_entry(mas, NULL, GFP_KERNEL, true, &content);
 	if (!reserved)
 		mas_destroy(mas);
@@ -1872,23 +1875,41 @@ static bool mte_gap_search(struct maple_gap_search *s, struct maple_enode *enode
 	/* BEGIN SOLUTION maple */
 	struct maple_node *node = mte_to_node(enode);
 	enum maple_type type = mte_node_type(enode);
+	unsigned long *pivots = ma_pivots(node, type);
 	void **slots = ma_slots(node, type);
-	unsigned char end = ma_data_end(node, type, max);
-	int n;
+	unsigned long *gaps = type == maple_arange_64 ? node->ma64.gap : NULL;
+	unsigned long cmin = min, cmax, size = s->size;
+	bool found = false;
+	int i, end, step;
 
-	for (n = 0; n <= end; n++) {
-		int i = s->rev ? end - n : n;
-		unsigned long cmin = i ? ma_pivots(node, type)[i - 1] + 1 : min;
-		unsigned long cmax = ma_pivot_or_max(node, type, i, max);
-
-		if (cmax < s->min || cmin > s->max)
-			continue;
-		if (ma_is_leaf(type)) {
-			if (!slots[i] && mas_gap_fits(s, cmin, cmax))
-				return true;
-			continue;
+	if (ma_is_leaf(type)) {
+		/* One pass upwards: the slot test first, a range only for NULL slots. */
+		for (i = 0; cmin <= s->max; i++, cmin = cmax + 1) {
+			cmax = ma_pivot_or_max(node, type, i, max);
+			if (!slots[i] && cmax >= s->min && mas_gap_fits(s, cmin, cmax)) {
+				if (!s->rev)
+					return true;
+				found = true;	/* a later fit is higher */
+			}
+			if (cmax >= max)
+				break;
 		}
-		if (type == maple_arange_64 && node->ma64.gap[i] < s->size)
+		return found;
+	}
+	end = gaps ? node->ma64.meta.end : ma_data_end(node, type, max);
+	step = s->rev ? -1 : 1;
+	for (i = s->rev ? end : 0; ; i += step) {
+		/* the gaps first, in a tight loop: most children fail, and need no pivot */
+		if (gaps)
+			while ((unsigned int)i <= (unsigned int)end && gaps[i] < size)
+				i += step;
+		if ((unsigned int)i > (unsigned int)end)
+			return false;
+		cmin = i ? pivots[i - 1] + 1 : min;
+		cmax = ma_pivot_or_max(node, type, i, max);
+		if (s->rev ? cmax < s->min : cmin > s->max)
+			break;		/* so is every child after it */
+		if (s->rev ? cmin > s->max : cmax < s->min)
 			continue;
 		if (mte_gap_search(s, slots[i], cmin, cmax))
 			return true;
