@@ -974,6 +974,11 @@ static int vma_expand(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * Linux 6.1 mmap_region: replace whatever is in [addr, addr + len), then
  * extend a neighbour with the same properties or add a new VMA.
+ *
+ * One maple state serves the whole call, as in Linux: the walk that looks
+ * for a mapping in the range finds the next VMA, mas_prev() steps back
+ * to the previous one, and the store of a new VMA starts from the leaf
+ * they left the state on (the gap between them is usually in it).
  */
 static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 				 unsigned long addr, unsigned long len,
@@ -982,20 +987,25 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	unsigned long end = addr + len, pglen = len >> PAGE_SHIFT;
 	unsigned long merge_start = addr, merge_end = end, vm_pgoff = 0;
 	struct vm_area_struct *vma = NULL, *prev, *next;
+	MA_STATE(mas, &mm->mm_mt, addr, addr);
 
 	if (!may_expand_vm(mm, vm_flags, pglen) &&
 	    !may_expand_vm(mm, vm_flags, pglen - count_vma_pages_range(mm, addr, end)))
 		return -ENOMEM;
-	/* MAP_FIXED over existing mappings: the same path as munmap */
-	if (do_munmap(mm, addr, len))
-		return -ENOMEM;
+	next = mas_find(&mas, ULONG_MAX);
+	if (next && next->vm_start < end) {
+		/* MAP_FIXED over existing mappings: the same path as munmap */
+		if (do_mas_munmap(&mas, mm, addr, len))
+			return -ENOMEM;
+		next = mas_next(&mas, ULONG_MAX);
+	}
 	if (accountable_mapping(vm_flags)) {
 		if (vm_enough_memory(mm, pglen))
 			return -ENOMEM;
 		vm_flags |= VM_ACCOUNT;
 	}
 
-	next = find_vma_prev(mm, addr, &prev);
+	prev = mas_prev(&mas, 0);
 	if (next && next->vm_start == end &&
 	    can_vma_merge_before(next, vm_flags, 0, file, pgoff + pglen)) {
 		merge_end = next->vm_end;
@@ -1019,7 +1029,11 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
-	if (vma_store(mm, vma)) {
+	/* the tree has not changed since mas_prev(): the store starts at its leaf */
+	mas.index = addr;
+	mas.last = end - 1;
+	trace_vma_store(&mm->mm_mt, vma);
+	if (mas_store_gfp(&mas, vma, GFP_KERNEL)) {
 		vm_area_free(vma);
 		return -ENOMEM;
 	}

@@ -927,6 +927,87 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
 
+/*
+ * A store from a state a walk or a move left on a leaf starts at that leaf
+ * (Linux's mas_wr_store_setup; mmap_region stores a new VMA that way): the
+ * same tree as a store from the root, after every store. The ranges are
+ * drawn inside the leaf (the start-there case) and across its end (the
+ * fallback walk), after mas_walk, mas_find and mas_prev as mmap_region uses them.
+ */
+static void maple_host_store_from_state(struct kunit *test)
+{
+	static const unsigned int flags[] = { 0, MT_FLAGS_ALLOC_RANGE };
+	unsigned long inside = 0, across = 0;
+	long live = maple_shim_live;
+	unsigned int k;
+
+	rng_state = 2718;
+	for (k = 0; k < ARRAY_SIZE(flags) && !test->failed; k++) {
+		struct maple_tree a, b;
+		unsigned long op, keys = 6000;
+
+		mt_init_flags(&a, flags[k]);
+		mt_init_flags(&b, flags[k]);
+		for (op = 0; op < 12000 && !test->failed; op++) {
+			unsigned long x = rnd() % keys, first, last, where;
+			void *e = rnd() % 4 ? E(op + 1) : NULL;
+			bool on_leaf;
+			MA_STATE(ma, &a, x, x);
+			MA_STATE(mb, &b, 0, 0);
+
+			switch (rnd() % 3) {
+			case 0:
+				mas_walk(&ma);
+				break;
+			case 1:
+				mas_find(&ma, ULONG_MAX);
+				break;
+			default:
+				mas_find(&ma, ULONG_MAX);
+				mas_prev(&ma, 0);
+				break;
+			}
+			/* MAS_START, MAS_NONE, MAS_PAUSE and errors have bit 0 or 1 set */
+			on_leaf = ma.node && !((unsigned long)ma.node & 3);
+			where = rnd() % 8;
+			if (!on_leaf) {
+				first = x;	/* nothing found: the state is not on a leaf */
+				last = x + rnd() % 40;
+			} else if (where == 0 && ma.min) {	/* from before the leaf into it */
+				first = ma.min - 1 - rnd() % (ma.min < 8 ? ma.min : 8);
+				last = first + rnd() % 10;
+			} else if (where == 1 && ma.max < ULONG_MAX - 16) {	/* out past its end */
+				first = ma.max - rnd() % (ma.max - ma.min < 3 ? ma.max - ma.min + 1 : 4);
+				last = ma.max + 1 + rnd() % 8;
+			} else {
+				first = ma.min + rnd() % (ma.max - ma.min < 63 ? ma.max - ma.min + 1 : 64);
+				last = first + rnd() % 6;
+			}
+			if (on_leaf && first >= ma.min && last <= ma.max)
+				inside++;
+			else
+				across++;
+			ma.index = first;
+			ma.last = last;
+			mas_set_range(&mb, first, last);
+			if (mas_store_gfp(&ma, e, GFP_KERNEL) || mas_store_gfp(&mb, e, GFP_KERNEL) ||
+			    mt_validate(&a) || mt_validate(&b) || !same_tree(&a, &b)) {
+				kunit_fail(test, __FILE__, __LINE__, "store_from_state",
+					   "flags %u op %lu: store [%lu, %lu] %p: trees differ or invalid",
+					   flags[k], op, first, last, e);
+				break;
+			}
+		}
+		mtree_destroy(&a);
+		mtree_destroy(&b);
+	}
+	kunit_info(test, "stores from the state's leaf %lu, across its end or from the root %lu",
+		   inside, across);
+	KUNIT_EXPECT_GT(test, inside, 10000);
+	KUNIT_EXPECT_GT(test, across, 2000);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
 static int maple_host_init(struct kunit *test)
 {
 	maple_tree_init();
@@ -944,6 +1025,7 @@ static struct kunit_case maple_host_cases[] = {
 	/* END HIDDEN maple */
 	KUNIT_CASE(maple_host_fast_path_choice),
 	KUNIT_CASE(maple_host_fast_paths_differential),
+	KUNIT_CASE(maple_host_store_from_state),
 	{}
 };
 

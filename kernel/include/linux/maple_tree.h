@@ -141,11 +141,7 @@ struct ma_state {
 	struct maple_alloc *alloc;	/* nodes reserved for writes */
 	unsigned char depth;
 	unsigned char offset;		/* slot of the position in @node */
-	unsigned char mas_flags;
 };
-
-/* mas_flags: mas_preallocate() (or mas_erase()'s walk) left the state on the leaf its store will change. */
-#define MA_STATE_PREALLOC	4
 
 #define MAS_START	((struct maple_enode *)1UL)	/* walk from the root next */
 #define MAS_ROOT	((struct maple_enode *)5UL)
@@ -157,7 +153,7 @@ struct ma_state {
 	struct ma_state name = {					\
 		.tree = mt, .index = first, .last = end,		\
 		.node = MAS_START, .min = 0, .max = ULONG_MAX,		\
-		.alloc = NULL, .depth = 0, .offset = 0, .mas_flags = 0,	\
+		.alloc = NULL, .depth = 0, .offset = 0,		\
 	}
 
 /* Tree set-up and whole-tree operations. */
