@@ -335,17 +335,13 @@ static __always_inline unsigned char ma_find_slot(struct maple_node *node, enum 
 }
 
 /*
- * Walk from the root of @mt to the node holding @index at @to_level,
- * filling path[level] for every level from the root down to @to_level.
+ * Walk down from @enode, which covers [min, max] at @level, to the node
+ * holding @index at @to_level, filling path[] for each level on the way.
  */
-static void mt_walk_path(struct maple_tree *mt, unsigned long index,
-			 struct maple_step *path, unsigned int to_level)
+static void mt_walk_down(struct maple_enode *enode, unsigned long min, unsigned long max,
+			 unsigned long index, struct maple_step *path, int level, int to_level)
 {
-	struct maple_enode *enode = mt->ma_root;
-	unsigned long min = 0, max = ULONG_MAX;
-	int level;
-
-	for (level = mt_height(mt) - 1; level >= (int)to_level; level--) {
+	for (; level >= to_level; level--) {
 		struct maple_node *node = mte_to_node(enode);
 		enum maple_type type = mte_node_type(enode);
 		struct maple_step *step = &path[level];
@@ -356,6 +352,33 @@ static void mt_walk_path(struct maple_tree *mt, unsigned long index,
 		step->offset = ma_find_slot(node, type, index, &min, &max);
 		enode = ma_slots(node, type)[step->offset];
 	}
+}
+
+/*
+ * Walk from the root of @mt to the node holding @index at @to_level,
+ * filling path[level] for every level from the root down to @to_level.
+ */
+static void mt_walk_path(struct maple_tree *mt, unsigned long index,
+			 struct maple_step *path, unsigned int to_level)
+{
+	mt_walk_down(mt->ma_root, 0, ULONG_MAX, index, path, mt_height(mt) - 1, to_level);
+}
+
+/*
+ * The path to @last, given @left, the path to an index at or below it:
+ * the two share their steps down to the level whose child @last is not
+ * in, and part from there.
+ */
+static void mt_walk_path_after(struct maple_tree *mt, unsigned long last,
+			       const struct maple_step *left, struct maple_step *right)
+{
+	int level = mt_height(mt) - 1;
+
+	while (level > 0 && last <= left[level - 1].max) {
+		right[level] = left[level];
+		level--;
+	}
+	mt_walk_down(left[level].node, left[level].min, left[level].max, last, right, level, 0);
 }
 
 /*
@@ -505,6 +528,31 @@ static __noinline void *mas_next_leaf(struct ma_state *mas)
 	return mas_leaf_slot(mas, 0);
 }
 
+static void *mas_next_entry(struct ma_state *mas, unsigned long limit);
+
+/* Nothing up to @limit: the state is paused there (mas_next_entry()'s end). */
+static void *mas_next_none(struct ma_state *mas, unsigned long limit)
+{
+	mas->index = mas->last = limit;
+	mas->node = MAS_PAUSE;
+	return NULL;
+}
+
+/*
+ * mas_next_entry() at the end of a leaf: on into the next one. Out of
+ * line, so that the walk within a leaf makes no call and needs no frame.
+ */
+static __noinline void *mas_next_entry_leaf(struct ma_state *mas, unsigned long limit)
+{
+	void *entry = mas_next_leaf(mas);
+
+	if (mas->index > limit)
+		return mas_next_none(mas, limit);
+	if (entry)
+		return entry;
+	return mas_next_entry(mas, limit);
+}
+
 /*
  * The first entry after the active position of @mas that starts at or
  * before @limit (Linux's mas_next_entry). When there is none, mas->index
@@ -512,42 +560,33 @@ static __noinline void *mas_next_leaf(struct ma_state *mas)
  */
 static void *mas_next_entry(struct ma_state *mas, unsigned long limit)
 {
-	for (;;) {
-		unsigned long last = mas->last, max = mas->max, index;
-		struct maple_node *node;
-		unsigned char offset;
-		void *entry;
+	unsigned long last = mas->last, max = mas->max, index;
+	struct maple_node *node;
+	unsigned char offset;
+	void *entry;
 
-		if (last == ULONG_MAX || last >= limit)
-			break;
-		/* Only the leaf's last used slot ends at its maximum. */
-		if (last >= max) {
-			entry = mas_next_leaf(mas);
-			if (mas->index > limit)
-				break;
-			if (entry)
-				return entry;
-			continue;
-		}
-		/* The rest of this leaf, in registers: each slot starts after the last. */
-		node = mte_to_node(mas->node);
-		offset = mas->offset;
-		do {
-			index = last + 1;
-			last = ma_pivot_or_max(node, maple_leaf_64, ++offset, max);
-			entry = node->mr64.slot[offset];
-		} while (!entry && last < max && last < limit);
-		mas->offset = offset;
-		mas->index = index;
-		mas->last = last;
-		if (index > limit)
-			break;
-		if (entry)
-			return entry;
-	}
-	mas->index = mas->last = limit;
-	mas->node = MAS_PAUSE;
-	return NULL;
+	if (last == ULONG_MAX || last >= limit)
+		return mas_next_none(mas, limit);
+	/* Only the leaf's last used slot ends at its maximum. */
+	if (last >= max)
+		return mas_next_entry_leaf(mas, limit);
+	/* The rest of this leaf, in registers: each slot starts after the last. */
+	node = mte_to_node(mas->node);
+	offset = mas->offset;
+	do {
+		index = last + 1;
+		last = ma_pivot_or_max(node, maple_leaf_64, ++offset, max);
+		entry = node->mr64.slot[offset];
+	} while (!entry && last < max && last < limit);
+	mas->offset = offset;
+	mas->index = index;
+	mas->last = last;
+	if (index > limit)
+		return mas_next_none(mas, limit);
+	if (entry)
+		return entry;
+	/* a NULL range ran to the limit, or to the leaf's end */
+	return mas_next_entry(mas, limit);
 }
 
 /*
@@ -1049,16 +1088,24 @@ static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
 		/*
 		 * Appending: fill the left node and leave the rest to the right
 		 * one, on the tree's right edge, which may stay short (see
-		 * mas_wr_short_ok): a run of appends packs nodes full. The last
-		 * entry stays with the NULL range after it, so that growing it
-		 * (brk) remains a store inside one leaf.
+		 * mas_wr_short_ok): a run of appends packs nodes full, as
+		 * Linux's do. A leaf ends on an entry: where the split would
+		 * end it on a NULL range, a new entry joins the left leaf (one
+		 * slot more), but an entry that grew (brk) stays with the NULL
+		 * range after it, so that growing it again is a store inside
+		 * one leaf.
 		 */
 		if (wr->append && count == 2 && !j) {
 			end = min(b->count - 1, (int)mt_slots[type]);
-			if (ma_is_leaf(type) && !b->slot[b->count - 1])
-				end = min(end, b->count - 2);
-			if (ma_is_leaf(type) && !b->slot[end - 1])
-				end--;
+			if (ma_is_leaf(type) && wr->content) {
+				if (!b->slot[b->count - 1])
+					end = min(end, b->count - 2);
+				if (!b->slot[end - 1])
+					end--;
+			} else if (ma_is_leaf(type) && !b->slot[end - 1]) {
+				/* the slot after a NULL range holds an entry */
+				end += end < (int)mt_slots[type] && end + 1 < b->count ? 1 : -1;
+			}
 		} else if (ma_is_leaf(type) && j < count - 1 && !b->slot[end - 1]) {
 			end++;
 		}
@@ -1556,7 +1603,7 @@ static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gf
 	wr.height = mt_height(mas->tree);
 	if (wr.height) {
 		mt_walk_path(wr.tree, mas->index, wr.left, 0);
-		mt_walk_path(wr.tree, mas->last, wr.right, 0);
+		mt_walk_path_after(wr.tree, mas->last, wr.left, wr.right);
 	}
 	mas_wr_leaf_region(&wr, entry);
 	*content = wr.content;
