@@ -1304,6 +1304,8 @@ struct maple_leaf_wr {
 	void *content;			/* what was at mas->index */
 	enum maple_wr_path path;
 	bool split;			/* too many slots for the leaf, nothing else */
+	bool in_leaf;			/* [index, last] is inside the leaf found */
+	bool ends_null;			/* the store would end the leaf (not the last) on NULL */
 };
 
 /* Walk to the leaf holding mas->index; false if [index, last] spans leaves. */
@@ -1402,7 +1404,8 @@ static bool mas_wr_leaf_fits(struct maple_leaf_wr *l, struct maple_tree *mt, voi
 		last_slot = l->node->mr64.slot[l->end];
 	else
 		last_slot = l->end_piv > l->last ? l->node->mr64.slot[l->offset_end] : entry;
-	if (!last_slot && l->max != ULONG_MAX)
+	l->ends_null = !last_slot && l->max != ULONG_MAX;
+	if (l->ends_null)
 		return false;
 	if (l->new_end >= MAPLE_RANGE64_SLOTS) {
 		l->split = true;
@@ -1423,8 +1426,10 @@ static bool mas_wr_leaf_fits(struct maple_leaf_wr *l, struct maple_tree *mt, voi
 static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr *l)
 {
 	l->split = false;
+	l->in_leaf = false;
 	if (!mt_wr_fast_paths || !mas->tree->ma_root || !mas_wr_leaf_walk(mas, l))
 		return false;
+	l->in_leaf = true;
 	if (!entry)
 		mas_wr_extend_null(l);
 	l->new_end = l->end - (l->offset_end - l->offset) + (l->r_min < l->index) +
@@ -1467,11 +1472,42 @@ static unsigned long mas_wr_split_need(struct maple_tree *mt, unsigned long inde
 	return need + 3 + 1;
 }
 
-/* Nodes a store the fast paths cannot do takes (see mas_wr_plan). */
+/*
+ * Nodes the rebuild takes for a store that leaves its leaf too short (and
+ * ending on an entry): it merges the leaf with one neighbour, the left one
+ * unless the leaf is the tree's first, into one or two nodes, so the
+ * parent keeps its children or loses one. 3 nodes, when the parent holds
+ * that neighbour and may lose a child (it is rewritten where it is); the
+ * worst case for any store otherwise.
+ */
+static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf_wr *l)
+{
+	struct maple_step path[MAPLE_HEIGHT_MAX];
+	unsigned int height = mt_height(mt);
+	struct maple_step *parent = &path[1];
+	enum maple_type type;
+	int children, pos;
+
+	if (height < 2)
+		return mas_wr_node_budget(height);
+	mt_walk_path(mt, l->index, path, 1);
+	type = mte_node_type(parent->node);
+	children = ma_data_end(mte_to_node(parent->node), type, parent->max) + 1;
+	pos = parent->offset;
+	if (l->min ? pos < 1 : pos + 1 >= children)
+		return mas_wr_node_budget(height);
+	if (height > 2 && children - 1 < mt_min_slots[type])
+		return mas_wr_node_budget(height);
+	return 3;
+}
+
+/* Nodes to reserve for a store that takes the rebuild (the plan in @l says why). */
 static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf_wr *l)
 {
 	if (l->split)
 		return mas_wr_split_need(mas->tree, mas->index);
+	if (l->in_leaf && !l->ends_null)
+		return mas_wr_shrink_need(mas->tree, l);
 	return mas_wr_node_budget(mt_height(mas->tree));
 }
 

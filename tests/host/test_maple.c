@@ -928,6 +928,71 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 }
 
 /*
+ * An erase that leaves its leaf too short takes the rebuild, which merges
+ * the leaf with a neighbour: mas_preallocate reserves 3 nodes for it when
+ * the parent holds the neighbours and can lose two children (was: the worst
+ * case, 3 a level + 1), the worst case for the first leaf of its parent;
+ * and the erase then takes no node more than it reserved.
+ */
+static void maple_host_rebalance_need(struct kunit *test)
+{
+	unsigned long i, n = 2000, leaf_min, allocs, reserved;
+	long live = maple_shim_live;
+	struct maple_node *leaf;
+	struct maple_tree mt;
+	void *node;
+	MA_STATE(mas, &mt, 0, 0);
+
+	mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
+	for (i = 0; i < n; i++)
+		KUNIT_ASSERT_EQ(test, mtree_store_range(&mt, i * 16, i * 16 + 7, E(i + 1), GFP_KERNEL), 0);
+	KUNIT_ASSERT_TRUE(test, mt_height(&mt) >= 3);
+	/* Empty a leaf in the middle of the tree, entry by entry, until an erase rebuilds. */
+	mas_set(&mas, n / 2 * 16);
+	mas_walk(&mas);
+	leaf_min = mas.min;
+	reserved = 0;
+	for (i = leaf_min / 16 + 1; i < n && !reserved; i++) {
+		unsigned long rebuilds = mt_wr_path_count[MAPLE_WR_REBUILD];
+
+		mas_set_range(&mas, i * 16, i * 16 + 7);
+		KUNIT_ASSERT_EQ(test, mas_preallocate(&mas, NULL, GFP_KERNEL), 0);
+		reserved = mas_allocated(&mas);
+		allocs = maple_shim_allocs;
+		mas_store_prealloc(&mas, NULL);
+		KUNIT_EXPECT_EQ(test, maple_shim_allocs, allocs);	/* nothing beyond the reserve */
+		KUNIT_EXPECT_EQ(test, !!reserved, mt_wr_path_count[MAPLE_WR_REBUILD] != rebuilds);
+		KUNIT_ASSERT_EQ(test, mt_validate(&mt), 0);
+	}
+	KUNIT_EXPECT_EQ(test, reserved, 3);
+	/*
+	 * A leaf that is the first child of its parent but not the tree's first
+	 * merges with a cousin: the worst case. Root slot 1, then slot 0 down.
+	 */
+	node = mt.ma_root;
+	for (i = 0; ((unsigned long)node >> 3 & 0xF) != maple_leaf_64; i++) {
+		struct maple_node *n = (struct maple_node *)((unsigned long)node & ~MAPLE_NODE_MASK);
+
+		node = n->ma64.slot[i ? 0 : 1];
+	}
+	leaf = (struct maple_node *)((unsigned long)node & ~MAPLE_NODE_MASK);
+	reserved = 0;
+	for (i = 0; i < 16 && !reserved; i++) {
+		/* slot 1: the leaf's first entry (slot 0 is the gap before it) */
+		mas_set(&mas, leaf->mr64.pivot[0] + 1);
+		KUNIT_ASSERT_NOT_NULL(test, mas_walk(&mas));
+		mas_set_range(&mas, mas.index, mas.last);
+		KUNIT_ASSERT_EQ(test, mas_preallocate(&mas, NULL, GFP_KERNEL), 0);
+		reserved = mas_allocated(&mas);
+		mas_store_prealloc(&mas, NULL);
+	}
+	KUNIT_EXPECT_EQ(test, reserved, 3UL * mt_height(&mt) + 1);
+	KUNIT_EXPECT_EQ(test, mt_validate(&mt), 0);
+	mtree_destroy(&mt);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
+/*
  * A store from a state a walk or a move left on a leaf starts at that leaf
  * (Linux's mas_wr_store_setup; mmap_region stores a new VMA that way): the
  * same tree as a store from the root, after every store. The ranges are
@@ -1062,6 +1127,7 @@ static struct kunit_case maple_host_cases[] = {
 	/* END HIDDEN maple */
 	KUNIT_CASE(maple_host_fast_path_choice),
 	KUNIT_CASE(maple_host_fast_paths_differential),
+	KUNIT_CASE(maple_host_rebalance_need),
 	KUNIT_CASE(maple_host_store_from_state),
 	KUNIT_CASE(maple_host_append_packing),
 	{}
