@@ -1011,26 +1011,42 @@ static void mte_destroy_walk(struct maple_enode *enode)
 	ma_free_node(node);
 }
 
-/* Push a child's gap up through its ancestors while it changes (Linux's mas_update_gap). */
+/*
+ * Push a child's gap up through its ancestors while it changes (Linux's
+ * mas_update_gap). A parent's largest gap needs a rescan only when the
+ * child held it and shrank; otherwise it is the old largest or the new gap.
+ */
 static void mte_update_gap(struct maple_tree *mt, struct maple_enode *enode,
 			   unsigned long min, unsigned long max)
 {
+	struct maple_node *node = mte_to_node(enode);
 	unsigned long gap;
 
 	if (!mt_is_alloc(mt))
 		return;
 	gap = mte_max_gap(enode, min, max);
-	while (!mte_is_root(enode)) {
-		unsigned char slot;
-		struct maple_enode *parent = mte_parent(enode, &slot);
-		struct maple_node *pnode = mte_to_node(parent);
+	/* In an alloc tree every parent is a maple_arange_64: no need to decode the type. */
+	while (!((unsigned long)node->parent & MAPLE_PARENT_ROOT)) {
+		unsigned long parent = (unsigned long)node->parent;
+		unsigned char slot = (parent & MAPLE_PARENT_SLOT_MASK) >> MAPLE_PARENT_SLOT_SHIFT;
+		struct maple_arange_64 *pnode = (struct maple_arange_64 *)(parent & ~MAPLE_NODE_MASK);
+		unsigned char best = pnode->meta.gap;
+		unsigned long largest = pnode->gap[best];
 
-		if (pnode->ma64.gap[slot] == gap)
+		if (pnode->gap[slot] == gap)
 			return;
-		pnode->ma64.gap[slot] = gap;
-		ma_set_meta_gap(pnode);
-		gap = pnode->ma64.gap[pnode->ma64.meta.gap];
-		enode = parent;
+		pnode->gap[slot] = gap;
+		if (slot == best && gap < largest) {
+			ma_set_meta_gap((struct maple_node *)pnode);
+			gap = pnode->gap[pnode->meta.gap];
+		} else if (gap > largest || (gap == largest && slot < best)) {
+			pnode->meta.gap = slot;	/* the first slot with the largest gap */
+		} else {
+			return;			/* the largest gap here is unchanged */
+		}
+		if (gap == largest)
+			return;
+		node = (struct maple_node *)pnode;
 	}
 }
 
