@@ -808,12 +808,28 @@ static void mab_push_node(struct maple_big_node *b, struct maple_enode *enode,
 {
 	struct maple_node *node = mte_to_node(enode);
 	enum maple_type type = mte_node_type(enode);
+	unsigned long *pivots = ma_pivots(node, type);
 	void **slots = ma_slots(node, type);
-	int i;
+	int n, with_pivot;
 
-	for (i = start; i <= end; i++)
-		mab_push(b, slots[i], ma_pivot_or_max(node, type, i, max),
-			 type == maple_arange_64 ? node->ma64.gap[i] : 0, ma_is_leaf(type));
+	if (start > end)
+		return;
+	/* Only the first slot can be a NULL that meets one: a node never holds two in a row. */
+	mab_push(b, slots[start], ma_pivot_or_max(node, type, start, max),
+		 type == maple_arange_64 ? node->ma64.gap[start] : 0, ma_is_leaf(type));
+	n = end - start;
+	BUG_ON(b->count + n > MAPLE_BIG_NODE_SLOTS);
+	memcpy(&b->slot[b->count], &slots[start + 1], n * sizeof(b->slot[0]));
+	/* pivots as ma_pivot_or_max(): the node's last slot has none, and ends at @max */
+	with_pivot = max(min(end, (int)mt_pivots[type] - 1) - start, 0);
+	memcpy(&b->pivot[b->count], &pivots[start + 1], with_pivot * sizeof(b->pivot[0]));
+	if (with_pivot < n)
+		b->pivot[b->count + n - 1] = max;
+	if (type == maple_arange_64)
+		memcpy(&b->gap[b->count], &node->ma64.gap[start + 1], n * sizeof(b->gap[0]));
+	else
+		memset(&b->gap[b->count], 0, n * sizeof(b->gap[0]));
+	b->count += n;
 }
 
 /* Recompute meta.gap of an arange64 node: the slot with the largest gap. */
@@ -871,22 +887,22 @@ static void mab_write_node(struct maple_big_node *b, int start, int end,
 	enum maple_type type = mte_node_type(enode);
 	unsigned long *pivots = ma_pivots(node, type);
 	void **slots = ma_slots(node, type);
-	int last = end - start - 1;
+	int n = end - start, nr_pivots = min(n, (int)mt_pivots[type]);
 	int i;
 
-	for (i = 0; i < mt_slots[type]; i++)
-		slots[i] = i <= last ? b->slot[start + i] : NULL;
+	memcpy(slots, &b->slot[start], n * sizeof(*slots));
+	memset(&slots[n], 0, (mt_slots[type] - n) * sizeof(*slots));
 	/* The pivot of the last used slot is the node's maximum; later ones are 0. */
-	for (i = 0; i < mt_pivots[type]; i++)
-		pivots[i] = i <= last ? b->pivot[start + i] : 0;
+	memcpy(pivots, &b->pivot[start], nr_pivots * sizeof(*pivots));
+	memset(&pivots[nr_pivots], 0, (mt_pivots[type] - nr_pivots) * sizeof(*pivots));
 	if (type == maple_arange_64) {
-		for (i = 0; i < mt_slots[type]; i++)
-			node->ma64.gap[i] = i <= last ? b->gap[start + i] : 0;
-		node->ma64.meta.end = last;
+		memcpy(node->ma64.gap, &b->gap[start], n * sizeof(node->ma64.gap[0]));
+		memset(&node->ma64.gap[n], 0, (mt_slots[type] - n) * sizeof(node->ma64.gap[0]));
+		node->ma64.meta.end = n - 1;
 		ma_set_meta_gap(node);
 	}
 	if (!ma_is_leaf(type))
-		for (i = 0; i <= last; i++)
+		for (i = 0; i < n; i++)
 			mte_set_parent(slots[i], enode, i);
 }
 
@@ -944,6 +960,35 @@ static void mas_wr_leaf_region(struct maple_wr_state *wr, void *entry)
 	mab_push_node(b, right->node, right->max, right->offset + 1, end);
 }
 
+/*
+ * Move path[level] to the node next to it (@dir -1: the one before,
+ * 1: the one after). A sibling under the same parent is one slot away in
+ * path[level + 1]; otherwise a walk from the root finds it at @index.
+ */
+static void mt_path_step_aside(struct maple_wr_state *wr, struct maple_step *path,
+			       unsigned int level, int dir, unsigned long index)
+{
+	struct maple_step *step = &path[level], *parent = &path[level + 1];
+	struct maple_node *pnode;
+	enum maple_type type;
+	unsigned char end;
+
+	if (level + 1 < wr->height) {
+		pnode = mte_to_node(parent->node);
+		type = mte_node_type(parent->node);
+		end = ma_data_end(pnode, type, parent->max);
+		if (dir < 0 ? parent->offset > 0 : parent->offset < end) {
+			parent->offset += dir;
+			step->node = ma_slots(pnode, type)[parent->offset];
+			step->min = parent->offset ? ma_pivots(pnode, type)[parent->offset - 1] + 1
+						   : parent->min;
+			step->max = ma_pivot_or_max(pnode, type, parent->offset, parent->max);
+			return;
+		}
+	}
+	mt_walk_path(wr->tree, index, path, level);
+}
+
 /* Take the node left of the region at @level into it (its ranges first). */
 static void mas_wr_absorb_left(struct maple_wr_state *wr, unsigned int level)
 {
@@ -955,7 +1000,7 @@ static void mas_wr_absorb_left(struct maple_wr_state *wr, unsigned int level)
 
 	/* The old left end is replaced whatever happens now. */
 	mte_set_node_dead(step->node);
-	mt_walk_path(wr->tree, step->min - 1, wr->left, level);
+	mt_path_step_aside(wr, wr->left, level, -1, step->min - 1);
 	node = mte_to_node(step->node);
 	type = mte_node_type(step->node);
 	n = ma_data_end(node, type, step->max) + 1;
@@ -985,7 +1030,7 @@ static void mas_wr_absorb_right(struct maple_wr_state *wr, unsigned int level)
 	struct maple_node *node;
 
 	mte_set_node_dead(step->node);
-	mt_walk_path(wr->tree, step->max + 1, wr->right, level);
+	mt_path_step_aside(wr, wr->right, level, 1, step->max + 1);
 	node = mte_to_node(step->node);
 	mab_push_node(&wr->big, step->node, step->max, 0,
 		      ma_data_end(node, mte_node_type(step->node), step->max));
@@ -1470,15 +1515,13 @@ static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr 
  * room (it is rewritten in place), and a new root if even the root may
  * split. Usually 3, where the worst case for any store is 3 a level + 1.
  */
-static unsigned long mas_wr_split_need(struct maple_tree *mt, unsigned long index)
+static unsigned long mas_wr_split_need(struct maple_tree *mt, const struct maple_step *path)
 {
-	struct maple_step path[MAPLE_HEIGHT_MAX];
 	unsigned int height = mt_height(mt), level;
 	unsigned long need = 0;
 
-	mt_walk_path(mt, index, path, 0);
 	for (level = 0; level + 1 < height; level++) {
-		struct maple_step *parent = &path[level + 1];
+		const struct maple_step *parent = &path[level + 1];
 		enum maple_type type = mte_node_type(parent->node);
 
 		need += 3;
@@ -1496,17 +1539,16 @@ static unsigned long mas_wr_split_need(struct maple_tree *mt, unsigned long inde
  * that neighbour and may lose a child (it is rewritten where it is); the
  * worst case for any store otherwise.
  */
-static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf_wr *l)
+static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf_wr *l,
+					const struct maple_step *path)
 {
-	struct maple_step path[MAPLE_HEIGHT_MAX];
 	unsigned int height = mt_height(mt);
-	struct maple_step *parent = &path[1];
+	const struct maple_step *parent = &path[1];
 	enum maple_type type;
 	int children, pos;
 
 	if (height < 2)
 		return mas_wr_node_budget(height);
-	mt_walk_path(mt, l->index, path, 1);
 	type = mte_node_type(parent->node);
 	children = ma_data_end(mte_to_node(parent->node), type, parent->max) + 1;
 	pos = parent->offset;
@@ -1517,14 +1559,24 @@ static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf
 	return 3;
 }
 
-/* Nodes to reserve for a store that takes the rebuild (the plan in @l says why). */
-static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf_wr *l)
+/*
+ * Nodes to reserve for a store that takes the rebuild (the plan in @l says
+ * why); @path is the walk to mas->index, or NULL to walk here.
+ */
+static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf_wr *l,
+					 const struct maple_step *path)
 {
+	struct maple_step walked[MAPLE_HEIGHT_MAX];
+
+	if (!l->split && !(l->in_leaf && !l->ends_null))
+		return mas_wr_node_budget(mt_height(mas->tree));
+	if (!path) {
+		mt_walk_path(mas->tree, mas->index, walked, 0);
+		path = walked;
+	}
 	if (l->split)
-		return mas_wr_split_need(mas->tree, mas->index);
-	if (l->in_leaf && !l->ends_null)
-		return mas_wr_shrink_need(mas->tree, l);
-	return mas_wr_node_budget(mt_height(mas->tree));
+		return mas_wr_split_need(mas->tree, path);
+	return mas_wr_shrink_need(mas->tree, l, path);
 }
 
 /*
@@ -1646,8 +1698,10 @@ static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
  * so the fast paths do not carry its stack frame.
  */
 static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gfp_t gfp,
-					 bool may_alloc, unsigned long need, void **content)
+					 bool may_alloc, struct maple_leaf_wr *l, void **content)
 {
+	unsigned long need;
+
 	struct maple_wr_state wr;
 
 	wr.mas = mas;
@@ -1666,6 +1720,7 @@ static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gf
 		mab_write_node(&wr.big, 0, wr.big.count, wr.left[0].node);
 		mte_update_gap(wr.tree, wr.left[0].node, wr.left[0].min, wr.left[0].max);
 	} else {
+		need = mas_wr_rebuild_need(mas, l, wr.height ? wr.left : NULL);
 		if (mas_allocated(mas) < need) {
 			BUG_ON(!may_alloc);
 			if (mas_node_count(mas, need, gfp))
@@ -1737,7 +1792,7 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 		mas->node = MAS_PAUSE;
 		return 0;
 	}
-	return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, mas_wr_rebuild_need(mas, &l),
+	return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l,
 				    content);
 }
 
@@ -1802,7 +1857,7 @@ int mas_preallocate(struct ma_state *mas, void *entry, gfp_t gfp)
 	unsigned long need = 0;
 
 	if (mas->index <= mas->last && !mas_wr_plan(mas, entry, &l)) {
-		need = mas_wr_rebuild_need(mas, &l);
+		need = mas_wr_rebuild_need(mas, &l, NULL);
 	} else if (mas->index <= mas->last) {
 		/* The store will change this leaf: let it start there. */
 		mas->node = l.enode;
