@@ -1534,10 +1534,11 @@ static unsigned long mas_wr_split_need(struct maple_tree *mt, const struct maple
 /*
  * Nodes the rebuild takes for a store that leaves its leaf too short (and
  * ending on an entry): it merges the leaf with one neighbour, the left one
- * unless the leaf is the tree's first, into one or two nodes, so the
- * parent keeps its children or loses one. 3 nodes, when the parent holds
- * that neighbour and may lose a child (it is rewritten where it is); the
- * worst case for any store otherwise.
+ * unless the leaf is the tree's first, into one or two nodes (at most
+ * mt_min_slots - 1 + MAPLE_RANGE64_SLOTS slots), so the parent keeps its
+ * children or loses one. Those 2 nodes, when the parent holds that
+ * neighbour and may lose a child (it is rewritten where it is); the worst
+ * case for any store otherwise.
  */
 static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf_wr *l,
 					const struct maple_step *path)
@@ -1556,7 +1557,7 @@ static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf
 		return mas_wr_node_budget(height);
 	if (height > 2 && children - 1 < mt_min_slots[type])
 		return mas_wr_node_budget(height);
-	return 3;
+	return 2;
 }
 
 /*

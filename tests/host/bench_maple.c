@@ -37,7 +37,7 @@
 #include <bsd/sys/tree.h>
 
 
-#define ROUNDS		3
+#define ROUNDS		5
 #define HOST_MEMORY	(512UL << 20)	/* for the buddy and slab allocators */
 #define LOOKUPS		1000000UL
 #define EXTENDS		200000UL	/* in-place extensions of the last range */

@@ -929,7 +929,7 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 
 /*
  * An erase that leaves its leaf too short takes the rebuild, which merges
- * the leaf with a neighbour: mas_preallocate reserves 3 nodes for it when
+ * the leaf with a neighbour: mas_preallocate reserves 2 nodes for it when
  * the parent holds the neighbours and can lose two children (was: the worst
  * case, 3 a level + 1), the worst case for the first leaf of its parent;
  * and the erase then takes no node more than it reserved.
@@ -964,7 +964,7 @@ static void maple_host_rebalance_need(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, !!reserved, mt_wr_path_count[MAPLE_WR_REBUILD] != rebuilds);
 		KUNIT_ASSERT_EQ(test, mt_validate(&mt), 0);
 	}
-	KUNIT_EXPECT_EQ(test, reserved, 3);
+	KUNIT_EXPECT_EQ(test, reserved, 2);
 	/*
 	 * A leaf that is the first child of its parent but not the tree's first
 	 * merges with a cousin: the worst case. Root slot 1, then slot 0 down.
