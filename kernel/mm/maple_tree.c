@@ -1127,10 +1127,40 @@ static void mte_grow_gap(struct maple_tree *mt, struct maple_enode *enode, unsig
 /* The nodes that replace a region at one level: at most 3. */
 struct maple_new_nodes {
 	int count;
+	int reused;			/* the first nodes are old leaves, rewritten in place */
 	struct maple_enode *node[3];
 	unsigned long max[3];
 	unsigned long gap[3];
 };
+
+/*
+ * Leaf @j of the leaf region, counted from its left end, when all its
+ * leaves share one parent (mas_wr_reusable).
+ */
+static struct maple_enode *mte_leaf_in_region(struct maple_wr_state *wr, int j)
+{
+	struct maple_step *parent = &wr->left[1];
+	struct maple_node *pnode = mte_to_node(parent->node);
+
+	return ma_slots(pnode, mte_node_type(parent->node))[parent->offset + j];
+}
+
+/*
+ * How many of the @count new leaves can be the region's old leaves,
+ * rewritten where they are: all, when the old leaves share one parent
+ * and are at least as many (a merge), else none. Their contents are in
+ * the big node by then, and nothing reads the tree during a write (one
+ * CPU, no kernel preemption, no RCU readers), so overwriting is safe; the
+ * parent is rewritten after them and gives them back their parent pointers.
+ */
+static int mas_wr_reusable(struct maple_wr_state *wr, unsigned int level, int count)
+{
+	struct maple_step *left = &wr->left[1], *right = &wr->right[1];
+
+	if (level || wr->height < 2 || left->node != right->node)
+		return 0;
+	return count <= right->offset - left->offset + 1 ? count : 0;
+}
 
 /* Cut wr->big into @count new nodes of @type, never ending a leaf but the last on NULL. */
 static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
@@ -1170,7 +1200,10 @@ static void mas_wr_split_nodes(struct maple_wr_state *wr, enum maple_type type,
 		} else if (ma_is_leaf(type) && j < count - 1 && !b->slot[end - 1]) {
 			end++;
 		}
-		enode = mt_mk_node(mas_pop_node(wr->mas), type);
+		if (j < out->reused)
+			enode = mte_leaf_in_region(wr, j);
+		else
+			enode = mt_mk_node(mas_pop_node(wr->mas), type);
 		mab_write_node(b, start, end, enode);
 		out->node[j] = enode;
 		out->max[j] = b->pivot[end - 1];
@@ -1203,7 +1236,7 @@ static void mas_wr_parent_region(struct maple_wr_state *wr, unsigned int level,
 	mab_push_node(b, right->node, right->max, right->offset + 1, rend);
 
 	if (left->node == right->node) {
-		for (i = left->offset; i <= right->offset; i++)
+		for (i = left->offset + new->reused; i <= right->offset; i++)
 			mte_destroy_walk(lslots[i]);
 		return;
 	}
@@ -1267,6 +1300,7 @@ static void mas_wr_root(struct maple_wr_state *wr, unsigned int level)
 		return;
 	}
 	/* Split: the pieces go under a new root one level up. */
+	new.reused = 0;
 	mas_wr_split_nodes(wr, type, count, &new);
 	if (old_root)
 		ma_free_node(mte_to_node(old_root));
@@ -1331,8 +1365,11 @@ static void mas_wr_rebuild(struct maple_wr_state *wr)
 			mte_update_gap(mt, left->node, left->min, right->max);
 			return;
 		}
-		mte_set_node_dead(left->node);
-		mte_set_node_dead(right->node);
+		new.reused = mas_wr_reusable(wr, level, count);
+		if (!new.reused) {
+			mte_set_node_dead(left->node);
+			mte_set_node_dead(right->node);
+		}
 		mas_wr_split_nodes(wr, type, count, &new);
 		mas_wr_parent_region(wr, level, &new);
 	}
@@ -1532,32 +1569,48 @@ static unsigned long mas_wr_split_need(struct maple_tree *mt, const struct maple
 }
 
 /*
- * Nodes the rebuild takes for a store that leaves its leaf too short (and
- * ending on an entry): it merges the leaf with one neighbour, the left one
- * unless the leaf is the tree's first, into one or two nodes (at most
- * mt_min_slots - 1 + MAPLE_RANGE64_SLOTS slots), so the parent keeps its
- * children or loses one. Those 2 nodes, when the parent holds that
- * neighbour and may lose a child (it is rewritten where it is); the worst
- * case for any store otherwise.
+ * Nodes the rebuild takes for a store that leaves its leaf too short, or
+ * ending on a NULL range (not the tree's last leaf): it merges the leaf
+ * with its neighbours, the next leaf for the NULL end, then the one before
+ * if it is still short (the next one for the tree's first leaf), into at
+ * most two nodes, which the old leaves become, rewritten where they are
+ * (mas_wr_reusable), as the parent is if it may lose two children. So
+ * none, when the parent holds those neighbours, may lose two children and
+ * the leaves hold at most 2 * (MAPLE_RANGE64_SLOTS - 1) slots between them
+ * (mab_node_count: two nodes); the worst case for any store otherwise.
  */
-static unsigned long mas_wr_shrink_need(struct maple_tree *mt, struct maple_leaf_wr *l,
-					const struct maple_step *path)
+static unsigned long mas_wr_merge_need(struct maple_tree *mt, struct maple_leaf_wr *l,
+				       const struct maple_step *path)
 {
 	unsigned int height = mt_height(mt);
 	const struct maple_step *parent = &path[1];
+	struct maple_node *pnode;
 	enum maple_type type;
-	int children, pos;
+	int children, pos, slots;
 
 	if (height < 2)
 		return mas_wr_node_budget(height);
+	pnode = mte_to_node(parent->node);
 	type = mte_node_type(parent->node);
-	children = ma_data_end(mte_to_node(parent->node), type, parent->max) + 1;
+	children = ma_data_end(pnode, type, parent->max) + 1;
 	pos = parent->offset;
-	if (l->min ? pos < 1 : pos + 1 >= children)
+	if (l->ends_null) {
+		struct maple_enode *next;
+
+		if (pos < 1 || pos + 1 >= children)
+			return mas_wr_node_budget(height);
+		next = ma_slots(pnode, type)[pos + 1];
+		slots = l->new_end + 1 + ma_data_end(mte_to_node(next), maple_leaf_64,
+						     ma_pivot_or_max(pnode, type, pos + 1,
+								     parent->max)) + 1;
+		if (slots > 2 * (MAPLE_RANGE64_SLOTS - 1))
+			return mas_wr_node_budget(height);
+	} else if (l->min ? pos < 1 : pos + 1 >= children) {
 		return mas_wr_node_budget(height);
-	if (height > 2 && children - 1 < mt_min_slots[type])
+	}
+	if (height > 2 && children - 2 < mt_min_slots[type])
 		return mas_wr_node_budget(height);
-	return 2;
+	return 0;
 }
 
 /*
@@ -1569,7 +1622,7 @@ static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf
 {
 	struct maple_step walked[MAPLE_HEIGHT_MAX];
 
-	if (!l->split && !(l->in_leaf && !l->ends_null))
+	if (!l->split && !l->in_leaf)
 		return mas_wr_node_budget(mt_height(mas->tree));
 	if (!path) {
 		mt_walk_path(mas->tree, mas->index, walked, 0);
@@ -1577,7 +1630,7 @@ static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf
 	}
 	if (l->split)
 		return mas_wr_split_need(mas->tree, path);
-	return mas_wr_shrink_need(mas->tree, l, path);
+	return mas_wr_merge_need(mas->tree, l, path);
 }
 
 /*
