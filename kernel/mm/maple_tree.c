@@ -1157,7 +1157,8 @@ static int mas_wr_reusable(struct maple_wr_state *wr, unsigned int level, int co
 {
 	struct maple_step *left = &wr->left[1], *right = &wr->right[1];
 
-	if (level || wr->height < 2 || left->node != right->node)
+	/* a fast path: the tests compare it with the rebuild alone (mt_wr_fast_paths off) */
+	if (!mt_wr_fast_paths || level || wr->height < 2 || left->node != right->node)
 		return 0;
 	return count <= right->offset - left->offset + 1 ? count : 0;
 }
@@ -1329,6 +1330,61 @@ static bool mas_wr_short_ok(struct maple_wr_state *wr, unsigned int level)
 }
 
 /*
+ * The parent's side of a merge whose new leaves are the old ones
+ * (mas_wr_reusable): write the region's pivots and gaps, take the leaves
+ * left over out of its slots and close them up, where the parent is, with
+ * the result mas_wr_parent_region() and mab_write_node() would give. Only
+ * for a parent that is not the root and stays full enough (otherwise it is
+ * rebuilt in turn): false, with nothing done, then.
+ */
+static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_nodes *new)
+{
+	struct maple_step *step = &wr->left[1];
+	struct maple_node *node = mte_to_node(step->node);
+	enum maple_type type = mte_node_type(step->node);
+	unsigned long *pivots = ma_pivots(node, type);
+	unsigned long *gaps = type == maple_arange_64 ? node->ma64.gap : NULL;
+	void **slots = ma_slots(node, type);
+	int lo = step->offset, k = wr->right[1].offset - lo + 1, removed = k - new->count;
+	int end = ma_data_end(node, type, step->max), last = end - removed, i;
+
+	if (!new->reused || new->reused != new->count || wr->height < 3 ||
+	    last + 1 < mt_min_slots[type])
+		return false;
+	for (i = new->count; i < k; i++)
+		mte_destroy_walk(slots[lo + i]);
+	for (i = 0; i < new->count; i++) {
+		if (lo + i < mt_pivots[type])
+			pivots[lo + i] = new->max[i];
+		if (gaps)
+			gaps[lo + i] = new->gap[i];
+	}
+	/* Close up: each slot moves left by the leaves removed (ascending, so none is read after it is overwritten). */
+	for (i = lo + k; i <= end; i++) {
+		slots[i - removed] = slots[i];
+		if (i - removed < mt_pivots[type])
+			pivots[i - removed] = ma_pivot_or_max(node, type, i, step->max);
+		if (gaps)
+			gaps[i - removed] = gaps[i];
+	}
+	for (i = last + 1; i <= end; i++) {
+		slots[i] = NULL;
+		if (i < mt_pivots[type])
+			pivots[i] = 0;
+		if (gaps)
+			gaps[i] = 0;
+	}
+	if (gaps) {
+		node->ma64.meta.end = last;
+		ma_set_meta_gap(node);
+	}
+	for (i = lo; i <= last; i++)
+		mte_set_parent(slots[i], step->node, i);
+	mte_update_gap(wr->tree, step->node, step->min, wr->right[1].max);
+	return true;
+}
+
+/*
  * Rebuild the region level by level (see the comment at the top of the
  * file). wr->big holds the leaf region; the nodes needed are reserved.
  */
@@ -1371,6 +1427,8 @@ static void mas_wr_rebuild(struct maple_wr_state *wr)
 			mte_set_node_dead(right->node);
 		}
 		mas_wr_split_nodes(wr, type, count, &new);
+		if (!level && mas_wr_merge_parent(wr, &new))
+			return;
 		mas_wr_parent_region(wr, level, &new);
 	}
 }
