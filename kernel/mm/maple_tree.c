@@ -1632,10 +1632,11 @@ static unsigned long mas_wr_split_need(struct maple_tree *mt, const struct maple
  * with its neighbours, the next leaf for the NULL end, then the one before
  * if it is still short (the next one for the tree's first leaf), into at
  * most two nodes, which the old leaves become, rewritten where they are
- * (mas_wr_reusable), as the parent is if it may lose two children. So
- * none, when the parent holds those neighbours, may lose two children and
- * the leaves hold at most 2 * (MAPLE_RANGE64_SLOTS - 1) slots between them
- * (mab_node_count: two nodes); the worst case for any store otherwise.
+ * (mas_wr_reusable), as the parent is if it may lose the leaves left
+ * over (one, two when three leaves merge). So none, when the parent holds
+ * those neighbours and may lose them, and the leaves hold at most
+ * 2 * (MAPLE_RANGE64_SLOTS - 1) slots between them (mab_node_count: two
+ * nodes); the worst case for any store otherwise.
  */
 static unsigned long mas_wr_merge_need(struct maple_tree *mt, struct maple_leaf_wr *l,
 				       const struct maple_step *path)
@@ -1644,7 +1645,7 @@ static unsigned long mas_wr_merge_need(struct maple_tree *mt, struct maple_leaf_
 	const struct maple_step *parent = &path[1];
 	struct maple_node *pnode;
 	enum maple_type type;
-	int children, pos, slots;
+	int children, pos, slots, lose = 1;
 
 	if (height < 2)
 		return mas_wr_node_budget(height);
@@ -1655,7 +1656,7 @@ static unsigned long mas_wr_merge_need(struct maple_tree *mt, struct maple_leaf_
 	if (l->ends_null) {
 		struct maple_enode *next;
 
-		if (pos < 1 || pos + 1 >= children)
+		if (pos + 1 >= children)
 			return mas_wr_node_budget(height);
 		next = ma_slots(pnode, type)[pos + 1];
 		slots = l->new_end + 1 + ma_data_end(mte_to_node(next), maple_leaf_64,
@@ -1663,10 +1664,16 @@ static unsigned long mas_wr_merge_need(struct maple_tree *mt, struct maple_leaf_
 								     parent->max)) + 1;
 		if (slots > 2 * (MAPLE_RANGE64_SLOTS - 1))
 			return mas_wr_node_budget(height);
+		/* still short with the next leaf (two NULL ranges may meet): the one before too */
+		if (slots - 1 < mt_min_slots[maple_leaf_64]) {
+			if (pos < 1)
+				return mas_wr_node_budget(height);
+			lose = 2;
+		}
 	} else if (l->min ? pos < 1 : pos + 1 >= children) {
 		return mas_wr_node_budget(height);
 	}
-	if (height > 2 && children - 2 < mt_min_slots[type])
+	if (height > 2 && children - lose < mt_min_slots[type])
 		return mas_wr_node_budget(height);
 	return 0;
 }
