@@ -1359,7 +1359,7 @@ static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_node
 		if (gaps)
 			gaps[lo + i] = new->gap[i];
 	}
-	/* Close up: each slot moves left by the leaves removed (ascending, so none is read after it is overwritten). */
+	/* Close up by the leaves removed; ascending, so no slot is read after it is overwritten. */
 	for (i = lo + k; i <= end; i++) {
 		slots[i - removed] = slots[i];
 		if (i - removed < mt_pivots[type])
