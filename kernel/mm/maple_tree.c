@@ -216,6 +216,19 @@ static struct maple_enode *mte_parent(const struct maple_enode *enode, unsigned 
 	return mt_mk_node((struct maple_node *)(parent & ~MAPLE_NODE_MASK), type);
 }
 
+/*
+ * The parent of a non-root node of an alloc tree, where every internal
+ * node is a maple_arange_64 (no type to decode), and the slot it holds us in.
+ */
+static struct maple_arange_64 *ma_parent_arange(const struct maple_node *node,
+						unsigned char *slot)
+{
+	unsigned long parent = (unsigned long)node->parent;
+
+	*slot = (parent & MAPLE_PARENT_SLOT_MASK) >> MAPLE_PARENT_SLOT_SHIFT;
+	return &((struct maple_node *)(parent & ~MAPLE_NODE_MASK))->ma64;
+}
+
 /* A node whose contents have been moved elsewhere by a write points at itself. */
 static inline void mte_set_node_dead(struct maple_enode *enode)
 {
@@ -1070,11 +1083,9 @@ static void mte_update_gap(struct maple_tree *mt, struct maple_enode *enode,
 	if (!mt_is_alloc(mt))
 		return;
 	gap = mte_max_gap(enode, min, max);
-	/* In an alloc tree every parent is a maple_arange_64: no need to decode the type. */
 	while (!((unsigned long)node->parent & MAPLE_PARENT_ROOT)) {
-		unsigned long parent = (unsigned long)node->parent;
-		unsigned char slot = (parent & MAPLE_PARENT_SLOT_MASK) >> MAPLE_PARENT_SLOT_SHIFT;
-		struct maple_arange_64 *pnode = (struct maple_arange_64 *)(parent & ~MAPLE_NODE_MASK);
+		unsigned char slot;
+		struct maple_arange_64 *pnode = ma_parent_arange(node, &slot);
 		unsigned char best = pnode->meta.gap;
 		unsigned long largest = pnode->gap[best];
 
