@@ -18,11 +18,14 @@
  * nodes, which replace the region inside the parents'
  * own big node, and the same happens one level up, until a level fits in
  * a single node again or a new root is made. A node left with too few
- * slots takes in a neighbour at its level first (rebalance/merge).
+ * slots takes in a neighbour at its level first (rebalance/merge); when
+ * the leaves merged share a parent, they are rewritten where they are and
+ * so is the parent (mas_wr_reusable, mas_wr_merge_parent).
  * The nodes a rebuild may need (at most 3 per level + 1; 3 per level that
- * may split when only a leaf overflows) are allocated before anything
- * changes, so a failed allocation leaves the tree as it was, and a store
- * after mas_preallocate() cannot fail. The fast paths allocate nothing.
+ * may split when only a leaf overflows; none for such a merge) are
+ * allocated before anything changes, so a failed allocation leaves the
+ * tree as it was, and a store after mas_preallocate() cannot fail. The
+ * fast paths allocate nothing.
  */
 #include <linux/maple_tree.h>
 #include <linux/slab.h>
@@ -1359,7 +1362,7 @@ static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_node
 	int lo = step->offset, k = wr->right[1].offset - lo + 1, removed = k - new->count;
 	int end = ma_data_end(node, type, step->max), last = end - removed, i;
 
-	if (!new->reused || new->reused != new->count || wr->height < 3 ||
+	if (new->reused != new->count || wr->height < 3 ||
 	    last + 1 < mt_min_slots[type])
 		return false;
 	for (i = new->count; i < k; i++)
@@ -1615,8 +1618,8 @@ static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr 
 }
 
 /*
- * Nodes the rebuild takes to split the one leaf holding @index: 3 for the
- * leaf's level and as many for each ancestor that may split in turn (one
+ * Nodes the rebuild takes to split the one leaf at the end of @path (the
+ * walk from the root to it): 3 for the leaf's level and as many for each ancestor that may split in turn (one
  * with no room for two more children), none once an ancestor has that
  * room (it is rewritten in place), and a new root if even the root may
  * split. Usually 3, where the worst case for any store is 3 a level + 1.
@@ -1824,15 +1827,16 @@ static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
 
 /*
  * The slow path of mas_wr_store_entry: lay the region out in a big node
- * and rebuild it (see the comment at the top of the file). Out of line,
- * so the fast paths do not carry its stack frame.
+ * and rebuild it (see the comment at the top of the file), reserving
+ * first what the plan in @l says it needs (mas_wr_rebuild_need, from this
+ * function's own walk). Out of line, so the fast paths do not carry its
+ * stack frame.
  */
 static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gfp_t gfp,
 					 bool may_alloc, struct maple_leaf_wr *l, void **content)
 {
-	unsigned long need;
-
 	struct maple_wr_state wr;
+	unsigned long need;
 
 	wr.mas = mas;
 	wr.tree = mas->tree;
@@ -1975,7 +1979,8 @@ int mas_store_gfp(struct ma_state *mas, void *entry, gfp_t gfp)
  * what that write can need (as later Linux kernels do per write type):
  * nothing for a store one leaf can take in place (exact fit, slot store,
  * append, node store), what splitting the leaf takes when that is all the
- * store needs (mas_wr_split_need), the rebuild's worst case (3 nodes a
+ * store needs (mas_wr_split_need), nothing for a merge of leaves under
+ * one parent (mas_wr_merge_need), the rebuild's worst case (3 nodes a
  * level and a root) otherwise. So the tree must not change between this call and
  * mas_store_prealloc() with the same range (mmap.c calls the two back to
  * back); a store that then needs more than was reserved is a BUG.

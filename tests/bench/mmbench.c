@@ -68,6 +68,7 @@
 #define TICKS_PER_INSN		16	/* -icount shift=4: 2^4 ns of virtual time per instruction */
 #define FORK_HEAP_SIZE		(16UL << 20)
 #define WANTED_MAX_MAP_COUNT	"262144\n"
+#define DEFAULT_MAX_MAP_COUNT	65530	/* vm.max_map_count at boot, on Linux and here */
 
 /* The repetitions of each measurement, and the VMA levels, per mode. */
 struct bench_plan {
@@ -525,7 +526,7 @@ static void raise_max_map_count(void)
 static bool run_only(const struct bench_plan *plan, const char *name,
 		     unsigned long vmas, unsigned long reps)
 {
-	if (vmas > 65000)
+	if (vmas > DEFAULT_MAX_MAP_COUNT - LIMIT_HEADROOM)
 		raise_max_map_count();
 	if (vmas)
 		vmas = create_vmas(0, vmas);
