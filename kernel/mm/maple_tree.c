@@ -9,7 +9,10 @@
  * done in that leaf, as Linux's mas_wr_modify() does: an exact fit, a slot
  * store, an append or a node store (see "the fast paths" below); the
  * first store into an empty tree makes a root leaf (mas_root_expand).
- * Every other store is rebuilt: it walks two paths from the root, to
+ * A store inside one leaf that leaves it short, or ending on a NULL range,
+ * merges it with the sibling next to it in place when the parent holds
+ * that sibling and can lose a child (mas_wr_rebalance: Linux's
+ * mas_rebalance, without the big node). Every other store is rebuilt: it walks two paths from the root, to
  * index ("left") and to last ("right"). The leaves between them form the
  * "region" being rewritten. The region's contents, with the new range put
  * in, are laid out in a maple_big_node (an array of ranges). If that fits
@@ -25,7 +28,7 @@
  * may split when only a leaf overflows; none for such a merge) are
  * allocated before anything changes, so a failed allocation leaves the
  * tree as it was, and a store after mas_preallocate() cannot fail. The
- * fast paths allocate nothing.
+ * fast paths and the rebalance in place allocate nothing.
  */
 #include <linux/maple_tree.h>
 #include <linux/slab.h>
@@ -1343,28 +1346,33 @@ static bool mas_wr_short_ok(struct maple_wr_state *wr, unsigned int level)
 	return wr->big.count > ma_data_end(node, mte_node_type(left->node), left->max);
 }
 
-/*
- * The parent's side of a merge whose new leaves are the old ones
- * (mas_wr_reusable): write the region's pivots and gaps, take the leaves
- * left over out of its slots and close them up, where the parent is, with
- * the result mas_wr_parent_region() and mab_write_node() would give. Only
- * for a parent that is not the root and stays full enough (otherwise it is
- * rebuilt in turn): false, with nothing done, then.
- */
-static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_nodes *new)
+/* Does a node that covers up to @max keep mt_min_slots when it loses @removed children? */
+static bool ma_keeps_min_slots(struct maple_node *node, enum maple_type type,
+			       unsigned long max, int removed)
 {
-	struct maple_step *step = &wr->left[1];
-	struct maple_node *node = mte_to_node(step->node);
-	enum maple_type type = mte_node_type(step->node);
+	return ma_data_end(node, type, max) + 1 - removed >= mt_min_slots[type];
+}
+
+/*
+ * The parent's side of a merge of @k leaves, slots parent->offset on of
+ * the node @parent (not the root), into the first new->count of them,
+ * rewritten where they are: write the leaves' pivots and gaps, free the
+ * leaves left over, close up the slots they held, with the result
+ * mas_wr_parent_region() and mab_write_node() would give, and update the
+ * gaps above. The caller has checked that the parent keeps mt_min_slots
+ * (ma_keeps_min_slots).
+ */
+static void ma_merge_parent(struct maple_tree *mt, const struct maple_step *parent, int k,
+			    const struct maple_new_nodes *new)
+{
+	struct maple_node *node = mte_to_node(parent->node);
+	enum maple_type type = mte_node_type(parent->node);
 	unsigned long *pivots = ma_pivots(node, type);
 	unsigned long *gaps = type == maple_arange_64 ? node->ma64.gap : NULL;
 	void **slots = ma_slots(node, type);
-	int lo = step->offset, k = wr->right[1].offset - lo + 1, removed = k - new->count;
-	int end = ma_data_end(node, type, step->max), last = end - removed, i;
+	int lo = parent->offset, removed = k - new->count;
+	int end = ma_data_end(node, type, parent->max), last = end - removed, i;
 
-	if (new->reused != new->count || wr->height < 3 ||
-	    last + 1 < mt_min_slots[type])
-		return false;
 	for (i = new->count; i < k; i++)
 		mte_destroy_walk(slots[lo + i]);
 	for (i = 0; i < new->count; i++) {
@@ -1372,14 +1380,17 @@ static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_node
 			pivots[lo + i] = new->max[i];
 		if (gaps)
 			gaps[lo + i] = new->gap[i];
+		/* where they were, but the rebuild marked them dead (mas_wr_absorb_left) */
+		mte_set_parent(slots[lo + i], parent->node, lo + i);
 	}
 	/* Close up by the leaves removed; ascending, so no slot is read after it is overwritten. */
-	for (i = lo + k; i <= end; i++) {
+	for (i = lo + k; removed && i <= end; i++) {
 		slots[i - removed] = slots[i];
 		if (i - removed < mt_pivots[type])
-			pivots[i - removed] = ma_pivot_or_max(node, type, i, step->max);
+			pivots[i - removed] = ma_pivot_or_max(node, type, i, parent->max);
 		if (gaps)
 			gaps[i - removed] = gaps[i];
+		mte_set_parent(slots[i - removed], parent->node, i - removed);
 	}
 	for (i = last + 1; i <= end; i++) {
 		slots[i] = NULL;
@@ -1392,9 +1403,25 @@ static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_node
 		node->ma64.meta.end = last;
 		ma_set_meta_gap(node);
 	}
-	for (i = lo; i <= last; i++)
-		mte_set_parent(slots[i], step->node, i);
-	mte_update_gap(wr->tree, step->node, step->min, wr->right[1].max);
+	mte_update_gap(mt, parent->node, parent->min, parent->max);
+}
+
+/*
+ * The rebuild's merge, when its new leaves are the old ones
+ * (mas_wr_reusable): the parent changes where it is (ma_merge_parent) if
+ * it is not the root and keeps mt_min_slots; false, with nothing done,
+ * otherwise (the parent is rebuilt in turn).
+ */
+static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_nodes *new)
+{
+	struct maple_step *parent = &wr->left[1];
+	int k = wr->right[1].offset - parent->offset + 1;
+
+	if (new->reused != new->count || wr->height < 3 ||
+	    !ma_keeps_min_slots(mte_to_node(parent->node), mte_node_type(parent->node),
+				parent->max, k - new->count))
+		return false;
+	ma_merge_parent(wr->tree, parent, k, new);
 	return true;
 }
 
@@ -1809,6 +1836,234 @@ static void mas_wr_modify(struct ma_state *mas, struct maple_leaf_wr *l, void *e
 		mte_update_gap(mas->tree, l->enode, l->min, l->max);
 }
 
+/*
+ * The range a non-root node covers, read from the pivots above it, as
+ * Linux's mas_ascend() finds it: the parent's pivots around its slot, or,
+ * for a first or last child, the ones further up. A used slot's pivot is
+ * the child's maximum (the last one's is the node's), except in a node's
+ * last slot, which has none.
+ */
+static void mte_range(struct maple_enode *enode, unsigned long *min, unsigned long *max)
+{
+	bool min_known = false, max_known = false;
+
+	*min = 0;
+	*max = ULONG_MAX;
+	while (!mte_is_root(enode) && !(min_known && max_known)) {
+		unsigned char slot;
+		struct maple_enode *parent = mte_parent(enode, &slot);
+		enum maple_type type = mte_node_type(parent);
+		unsigned long *pivots = ma_pivots(mte_to_node(parent), type);
+
+		if (!min_known && slot) {
+			*min = pivots[slot - 1] + 1;
+			min_known = true;
+		}
+		if (!max_known && slot < mt_pivots[type]) {
+			*max = pivots[slot];
+			max_known = true;
+		}
+		enode = parent;
+	}
+}
+
+/*
+ * Two sibling leaves being rebalanced in place, in their parent's slots
+ * parent.offset and parent.offset + 1: @a covers [min, mid] in @na slots,
+ * @b [mid + 1, max] in @nb; @join when @a ends and @b starts on NULL (the
+ * two ranges become one).
+ */
+struct maple_leaf_pair {
+	struct maple_step parent;
+	struct maple_node *a, *b;
+	unsigned long min, mid, max;
+	int na, nb;
+	bool join;
+};
+
+/* The last index of slot @i of leaf @b of @p. */
+static unsigned long mlp_b_pivot(const struct maple_leaf_pair *p, int i)
+{
+	return i < p->nb - 1 ? p->b->mr64.pivot[i] : p->max;
+}
+
+/*
+ * Move the ranges of @p's right leaf into its left one, which then ends
+ * at p->max (the right leaf is freed with the parent's slot).
+ */
+static void mlp_merge(struct maple_leaf_pair *p)
+{
+	struct maple_range_64 *a = &p->a->mr64, *b = &p->b->mr64;
+	int i, to = p->na;
+
+	if (p->join && p->na - 1 < mt_pivots[maple_leaf_64])
+		a->pivot[p->na - 1] = mlp_b_pivot(p, 0);
+	for (i = p->join; i < p->nb; i++, to++) {
+		a->slot[to] = b->slot[i];
+		if (to < mt_pivots[maple_leaf_64])
+			a->pivot[to] = mlp_b_pivot(p, i);
+	}
+	p->mid = p->max;
+}
+
+/* Clear slots @from..@to of @leaf: a leaf's unused slots are NULL and their pivots 0. */
+static void ma_leaf_clear(struct maple_range_64 *leaf, int from, int to)
+{
+	for (; from <= to; from++) {
+		leaf->slot[from] = NULL;
+		if (from < mt_pivots[maple_leaf_64])
+			leaf->pivot[from] = 0;
+	}
+}
+
+/*
+ * Share @p's ranges out so that the left leaf keeps the first @e of them
+ * (counted as if the leaves were one run, @join counted once), moving the
+ * ones that change leaf to the front of the right leaf or the end of the
+ * left one; p->mid becomes the left leaf's new end.
+ */
+static void mlp_split(struct maple_leaf_pair *p, int e)
+{
+	struct maple_range_64 *a = &p->a->mr64, *b = &p->b->mr64;
+	int i, m;
+
+	if (e < p->na) {
+		/* a's last m ranges go to the front of b; with join, a's last NULL takes b's first */
+		unsigned long a_last = p->join ? mlp_b_pivot(p, 0) : p->mid;
+
+		m = p->na - e;
+		for (i = p->nb - 1; i >= p->join; i--) {
+			int to = i - p->join + m;
+
+			b->slot[to] = b->slot[i];
+			if (to < mt_pivots[maple_leaf_64])
+				b->pivot[to] = mlp_b_pivot(p, i);
+		}
+		for (i = 0; i < m; i++) {
+			b->slot[i] = a->slot[e + i];
+			b->pivot[i] = e + i == p->na - 1 ? a_last : a->pivot[e + i];
+		}
+		p->mid = a->pivot[e - 1];
+		ma_leaf_clear(a, e, p->na - 1);
+	} else if (e > p->na) {
+		/* b's first ranges (after a joined NULL) go to the end of a */
+		int shift;
+
+		m = e - p->na;
+		shift = m + p->join;
+		if (p->join)
+			a->pivot[p->na - 1] = mlp_b_pivot(p, 0);
+		for (i = 0; i < m; i++) {
+			a->slot[p->na + i] = b->slot[p->join + i];
+			if (p->na + i < mt_pivots[maple_leaf_64])
+				a->pivot[p->na + i] = mlp_b_pivot(p, p->join + i);
+		}
+		p->mid = mlp_b_pivot(p, shift - 1);
+		for (i = shift; i < p->nb; i++) {
+			b->slot[i - shift] = b->slot[i];
+			b->pivot[i - shift] = mlp_b_pivot(p, i);
+		}
+		ma_leaf_clear(b, p->nb - shift, p->nb - 1);
+	}
+}
+
+/*
+ * Find the sibling the rebuild would merge @l's leaf with and fill @p:
+ * the next leaf for a leaf that would end on a NULL range or is the
+ * tree's first, the one before otherwise (mas_wr_rebuild's
+ * mas_wr_absorb_right/left), if the parent holds it. False otherwise.
+ */
+static bool mlp_find(struct maple_leaf_wr *l, struct maple_leaf_pair *p)
+{
+	struct maple_step *parent = &p->parent;
+	struct maple_node *pnode;
+	enum maple_type ptype;
+	unsigned char pos, end;
+	bool next = l->ends_null || !l->min;
+
+	parent->node = mte_parent(l->enode, &pos);
+	mte_range(parent->node, &parent->min, &parent->max);
+	pnode = mte_to_node(parent->node);
+	ptype = mte_node_type(parent->node);
+	end = ma_data_end(pnode, ptype, parent->max);
+	if (next ? pos >= end : !pos)
+		return false;
+	parent->offset = next ? pos : pos - 1;
+	if (next) {
+		p->a = l->node;
+		p->na = l->new_end + 1;
+		p->b = mte_to_node(ma_slots(pnode, ptype)[pos + 1]);
+		p->min = l->min;
+		p->mid = l->max;
+		p->max = ma_pivot_or_max(pnode, ptype, pos + 1, parent->max);
+		p->nb = ma_data_end(p->b, maple_leaf_64, p->max) + 1;
+		p->join = l->ends_null && !p->b->mr64.slot[0];
+	} else {
+		p->a = mte_to_node(ma_slots(pnode, ptype)[pos - 1]);
+		p->b = l->node;
+		p->nb = l->new_end + 1;
+		p->min = pos > 1 ? ma_pivots(pnode, ptype)[pos - 2] + 1 : parent->min;
+		p->mid = l->min - 1;
+		p->max = l->max;
+		p->na = ma_data_end(p->a, maple_leaf_64, p->mid) + 1;
+		p->join = false;	/* a leaf with another after it never ends on NULL */
+	}
+	return true;
+}
+
+/*
+ * Rebalance in place (Linux's mas_rebalance, without the big node): the
+ * store planned in @l leaves its leaf short, or ending on a NULL range,
+ * and the rebuild would merge the leaf with the sibling next to it into
+ * one or two nodes, the two old leaves rewritten where they are, and the
+ * parent too (mas_wr_reusable, mas_wr_merge_parent). This gives the same
+ * tree, node for node, from the leaf the plan found and its parent's
+ * pivots, with no walk from the root and no node allocated: the store is
+ * made in the leaf (mas_wr_node_store), the ranges of the two leaves are
+ * shared out as mas_wr_split_nodes() shares them, and the parent changes
+ * in place (ma_merge_parent). False, with nothing changed, where the
+ * rebuild would do more (a sibling under another parent, a third leaf, a
+ * parent left short, the right edge or the top two levels of the tree).
+ */
+static bool mas_wr_rebalance(struct ma_state *mas, struct maple_leaf_wr *l, void *entry)
+{
+	struct maple_tree *mt = mas->tree;
+	struct maple_new_nodes new;
+	struct maple_leaf_pair p;
+	int c, e;
+
+	if (!mt_wr_fast_paths || !l->in_leaf || l->new_end >= MAPLE_RANGE64_SLOTS ||
+	    mt_height(mt) < 3 || l->max == ULONG_MAX || !mlp_find(l, &p))
+		return false;
+	c = p.na + p.nb - p.join;
+	new.count = c <= MAPLE_RANGE64_SLOTS ? 1 : DIV_ROUND_UP(c, MAPLE_RANGE64_SLOTS - 1);
+	/* Still short with the next leaf: the rebuild takes a third in. */
+	if (new.count > 2 || (l->ends_null && c < mt_min_slots[maple_leaf_64]) ||
+	    !ma_keeps_min_slots(mte_to_node(p.parent.node), mte_node_type(p.parent.node),
+				p.parent.max, 2 - new.count))
+		return false;
+	mas_wr_node_store(l, entry);
+	new.reused = new.count;
+	new.node[0] = mt_mk_node(p.a, maple_leaf_64);
+	new.node[1] = mt_mk_node(p.b, maple_leaf_64);
+	if (new.count == 1) {
+		mlp_merge(&p);
+	} else {
+		/* mas_wr_split_nodes' cut: half, and never ending the left leaf on NULL */
+		e = c / 2;
+		if (!(e - 1 < p.na ? p.a->mr64.slot[e - 1] : p.b->mr64.slot[e - 1 - p.na + p.join]))
+			e++;
+		mlp_split(&p, e);
+		new.max[1] = p.max;
+		new.gap[1] = mte_max_gap(new.node[1], p.mid + 1, p.max);
+	}
+	new.max[0] = p.mid;
+	new.gap[0] = mte_max_gap(new.node[0], p.min, p.mid);
+	ma_merge_parent(mt, &p.parent, 2, &new);
+	mt_wr_path_count[MAPLE_WR_REBALANCE]++;
+	return true;
+}
+
 /* Can the leaf region be written back into its own leaf, with no other node changing? */
 static bool mas_wr_fits_in_place(struct maple_wr_state *wr)
 {
@@ -1920,14 +2175,15 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 	if (!mas->tree->ma_root && mt_wr_fast_paths)
 		return mas_root_expand(mas, entry, gfp, may_alloc);
 	if (mas_wr_plan(mas, entry, &l)) {
-		*content = l.content;
 		mas_wr_modify(mas, &l, entry);
-		/* Continue from the stored range: mas_find() goes on after mas->last. */
-		mas->node = MAS_PAUSE;
-		return 0;
+	} else if (!mas_wr_rebalance(mas, &l, entry)) {
+		return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l,
+					    content);
 	}
-	return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l,
-				    content);
+	*content = l.content;
+	/* Continue from the stored range: mas_find() goes on after mas->last. */
+	mas->node = MAS_PAUSE;
+	return 0;
 }
 
 /**

@@ -845,6 +845,68 @@ static void maple_host_fast_path_choice(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
 
+/* After a store into both trees: are both valid and the same? Dumps them and fails if not. */
+static bool same_after_store(struct kunit *test, struct maple_tree *fast, struct maple_tree *slow,
+			     unsigned int flags, unsigned long op, unsigned long a,
+			     unsigned long b, void *e)
+{
+	if (!mt_validate(fast) && !mt_validate(slow) && same_tree(fast, slow))
+		return true;
+	kunit_fail(test, __FILE__, __LINE__, "fast_paths_differential",
+		   "flags %u op %lu: store [%lu, %lu] %p: trees differ or invalid",
+		   flags, op, a, b, e);
+	mt_dump(fast, mt_dump_dec);
+	mt_dump(slow, mt_dump_dec);
+	return false;
+}
+
+/*
+ * Erase every entry of two equal trees in random order, the fast paths on
+ * in @fast and off in @slow, comparing them after each erase: the leaves
+ * left short merge with their neighbours (the rebalance in place against
+ * the rebuild) until both are empty. Counts the paths taken into @taken.
+ */
+static void erase_all_differential(struct kunit *test, struct maple_tree *fast,
+				   struct maple_tree *slow, unsigned int flags,
+				   unsigned long *taken)
+{
+	unsigned long n = 0, i, *starts, before[MAPLE_WR_NR_PATHS];
+	MA_STATE(mas, fast, 0, 0);
+	void *entry;
+	int p;
+
+	mas_for_each(&mas, entry, ULONG_MAX)
+		n++;
+	starts = malloc((n ? n : 1) * sizeof(*starts));
+	KUNIT_ASSERT_NOT_NULL(test, starts);
+	n = 0;
+	mas_set(&mas, 0);
+	mas_for_each(&mas, entry, ULONG_MAX)
+		starts[n++] = mas.index;
+	for (i = n; i > 1; i--) {
+		unsigned long j = rnd() % i, t = starts[i - 1];
+
+		starts[i - 1] = starts[j];
+		starts[j] = t;
+	}
+	for (i = 0; i < n && !test->failed; i++) {
+		void *ret_fast, *ret_slow;
+
+		memcpy(before, mt_wr_path_count, sizeof(before));
+		ret_fast = mtree_erase(fast, starts[i]);
+		mt_wr_fast_paths = false;
+		ret_slow = mtree_erase(slow, starts[i]);
+		mt_wr_fast_paths = true;
+		for (p = 0; p < MAPLE_WR_NR_PATHS; p++)
+			taken[p] += mt_wr_path_count[p] - before[p];
+		KUNIT_EXPECT_PTR_EQ(test, ret_fast, ret_slow);
+		if (!same_after_store(test, fast, slow, flags, i, starts[i], starts[i], NULL))
+			break;
+	}
+	KUNIT_EXPECT_NULL(test, fast->ma_root);
+	free(starts);
+}
+
 /*
  * The same random stores into two trees, one with the fast paths and one
  * through the rebuild only: after every store both are valid and the same
@@ -906,34 +968,80 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 			if (e && b + 1 > top)
 				top = b + 1;
 			KUNIT_EXPECT_PTR_EQ(test, ret_fast, ret_slow);
-			if (mt_validate(&fast) || mt_validate(&slow) || !same_tree(&fast, &slow)) {
-				kunit_fail(test, __FILE__, __LINE__, "fast_paths_differential",
-					   "flags %u op %lu: store [%lu, %lu] %p: trees differ or invalid",
-					   flags[k], op, a, b, e);
-				mt_dump(&fast, mt_dump_dec);
-				mt_dump(&slow, mt_dump_dec);
+			if (!same_after_store(test, &fast, &slow, flags[k], op, a, b, e))
 				break;
-			}
 		}
+		erase_all_differential(test, &fast, &slow, flags[k], taken);
 		mtree_destroy(&fast);
 		mtree_destroy(&slow);
 	}
-	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu, rebuild %lu,"
-		   " root expand %lu", taken[MAPLE_WR_EXACT_FIT], taken[MAPLE_WR_SLOT_STORE],
-		   taken[MAPLE_WR_APPEND], taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBUILD],
-		   taken[MAPLE_WR_ROOT_EXPAND]);
+	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu,"
+		   " rebalance %lu, rebuild %lu, root expand %lu", taken[MAPLE_WR_EXACT_FIT],
+		   taken[MAPLE_WR_SLOT_STORE], taken[MAPLE_WR_APPEND], taken[MAPLE_WR_NODE_STORE],
+		   taken[MAPLE_WR_REBALANCE], taken[MAPLE_WR_REBUILD], taken[MAPLE_WR_ROOT_EXPAND]);
 	for (p = 0; p < MAPLE_WR_REBUILD; p++)
 		KUNIT_EXPECT_GT(test, taken[p], 1000);
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
 
 /*
- * An erase that leaves its leaf too short takes the rebuild, which merges
- * the leaf with a neighbour: mas_preallocate reserves no node for it when
- * the parent holds the neighbour and can lose a child (the leaves and the
- * parent are rewritten where they are; it was the worst case, 3 a level +
- * 1), the worst case for the first leaf of its parent; and the erase then
- * takes no node more than it reserved.
+ * NULL stores near the right edge of small trees built by appends, whose
+ * last leaf may be short: the rebalance in place against the rebuild,
+ * after every store. There a leaf left ending on NULL can meet a last
+ * leaf too short to make up the minimum with it, and the rebuild takes a
+ * third leaf in, which the rebalance must leave to it.
+ */
+static void maple_host_rebalance_right_edge(struct kunit *test)
+{
+	unsigned long round, taken[MAPLE_WR_NR_PATHS] = { 0 };
+	long live = maple_shim_live;
+	int p;
+
+	rng_state = 2718;
+	for (round = 0; round < 2000 && !test->failed; round++) {
+		unsigned long i, n = 150 + rnd() % 200, top = 0, a, b;
+		struct maple_tree fast, slow;
+
+		mt_init_flags(&fast, MT_FLAGS_ALLOC_RANGE);
+		mt_init_flags(&slow, MT_FLAGS_ALLOC_RANGE);
+		for (i = 0; i < n; i++) {
+			a = top + rnd() % 3;
+			b = a + rnd() % 4;
+			KUNIT_ASSERT_EQ(test, mtree_store_range(&fast, a, b, E(i + 1), GFP_KERNEL), 0);
+			KUNIT_ASSERT_EQ(test, mtree_store_range(&slow, a, b, E(i + 1), GFP_KERNEL), 0);
+			top = b + 1;
+		}
+		for (i = 0; i < 6 && !test->failed; i++) {
+			unsigned long before[MAPLE_WR_NR_PATHS];
+
+			a = top - 1 - rnd() % 150;
+			b = a + rnd() % 30;
+			memcpy(before, mt_wr_path_count, sizeof(before));
+			KUNIT_ASSERT_EQ(test, mtree_store_range(&fast, a, b, NULL, GFP_KERNEL), 0);
+			mt_wr_fast_paths = false;
+			KUNIT_ASSERT_EQ(test, mtree_store_range(&slow, a, b, NULL, GFP_KERNEL), 0);
+			mt_wr_fast_paths = true;
+			for (p = 0; p < MAPLE_WR_NR_PATHS; p++)
+				taken[p] += mt_wr_path_count[p] - before[p];
+			same_after_store(test, &fast, &slow, MT_FLAGS_ALLOC_RANGE, round, a, b, NULL);
+		}
+		mtree_destroy(&fast);
+		mtree_destroy(&slow);
+	}
+	kunit_info(test, "NULL stores: node store %lu, rebalance %lu, rebuild %lu",
+		   taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBALANCE], taken[MAPLE_WR_REBUILD]);
+	KUNIT_EXPECT_GT(test, taken[MAPLE_WR_REBALANCE], 500);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
+/*
+ * An erase that leaves its leaf too short merges the leaf with a
+ * neighbour: when the parent holds the neighbour and can lose a child,
+ * mas_preallocate reserves no node for it and the merge is the rebalance
+ * in place (the leaves and the parent are rewritten where they are; it
+ * was the rebuild, with the worst case reserved, 3 a level + 1); the
+ * worst case for the first leaf of its parent; and the erase then takes
+ * no node more than it reserved.
  */
 static void maple_host_rebalance_need(struct kunit *test)
 {
@@ -956,6 +1064,7 @@ static void maple_host_rebalance_need(struct kunit *test)
 	merged = false;
 	for (i = leaf_min / 16 + 1; i < n && !merged; i++) {
 		unsigned long rebuilds = mt_wr_path_count[MAPLE_WR_REBUILD];
+		unsigned long rebalances = mt_wr_path_count[MAPLE_WR_REBALANCE];
 		long nodes = maple_shim_live;
 
 		mas_set_range(&mas, i * 16, i * 16 + 7);
@@ -966,8 +1075,9 @@ static void maple_host_rebalance_need(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, maple_shim_allocs, allocs);	/* nothing beyond the reserve */
 		KUNIT_EXPECT_EQ(test, reserved, 0);
 		KUNIT_ASSERT_EQ(test, mt_validate(&mt), 0);
-		merged = mt_wr_path_count[MAPLE_WR_REBUILD] != rebuilds;
-		/* the merge rewrote the two leaves where they are, or one of them */
+		merged = mt_wr_path_count[MAPLE_WR_REBALANCE] != rebalances;
+		/* the merge rewrote the two leaves where they are, or one of them, without the rebuild */
+		KUNIT_EXPECT_EQ(test, mt_wr_path_count[MAPLE_WR_REBUILD], rebuilds);
 		if (merged)
 			KUNIT_EXPECT_TRUE(test, maple_shim_live <= nodes);
 	}
@@ -1134,6 +1244,7 @@ static struct kunit_case maple_host_cases[] = {
 	/* END HIDDEN maple */
 	KUNIT_CASE(maple_host_fast_path_choice),
 	KUNIT_CASE(maple_host_fast_paths_differential),
+	KUNIT_CASE(maple_host_rebalance_right_edge),
 	KUNIT_CASE(maple_host_rebalance_need),
 	KUNIT_CASE(maple_host_store_from_state),
 	KUNIT_CASE(maple_host_append_packing),

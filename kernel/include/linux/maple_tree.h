@@ -245,8 +245,10 @@ int mas_empty_area_rev(struct ma_state *mas, unsigned long min,
 
 /*
  * The paths a store can take (Linux's mas_wr_modify chooses among the first
- * four, which change one leaf in place and allocate nothing; the rebuild
- * splits, merges and rebalances; an empty tree gets a root leaf directly). mt_wr_path_count[] counts the stores that
+ * four, which change one leaf in place and allocate nothing; the rebalance
+ * merges a short leaf with its sibling in place, allocating nothing too;
+ * the rebuild splits, merges and rebalances everything else; an empty tree
+ * gets a root leaf directly). mt_wr_path_count[] counts the stores that
  * took each one; tests clear mt_wr_fast_paths to send every store through
  * the rebuild and compare the trees.
  */
@@ -255,6 +257,7 @@ enum maple_wr_path {
 	MAPLE_WR_SLOT_STORE,	/* only the boundary between two slots moves */
 	MAPLE_WR_APPEND,	/* new slots at the end of the leaf */
 	MAPLE_WR_NODE_STORE,	/* the leaf's slots are rewritten in place */
+	MAPLE_WR_REBALANCE,	/* a short leaf and its sibling are rewritten in place */
 	MAPLE_WR_REBUILD,	/* the big-node rebuild (see maple_tree.c) */
 	MAPLE_WR_ROOT_EXPAND,	/* the first entry of an empty tree: a new root leaf */
 	MAPLE_WR_NR_PATHS,
