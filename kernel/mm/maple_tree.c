@@ -939,7 +939,8 @@ static int mab_node_count(const struct maple_big_node *b, enum maple_type type)
 /*
  * Lay out the leaf region of a store of @entry over [mas->index, mas->last]
  * into wr->big: the ranges of the left leaf before index, the new range,
- * and the ranges of the right leaf after last (16 + 1 + 16 at most).
+ * and the ranges of the right leaf after last (16 + 1 + 16 at most); set
+ * wr->content and wr->append (the store is the last entry of the tree).
  */
 static void mas_wr_leaf_region(struct maple_wr_state *wr, void *entry)
 {
@@ -959,6 +960,7 @@ static void mas_wr_leaf_region(struct maple_wr_state *wr, void *entry)
 		if (mas->last != ULONG_MAX)
 			mab_push(b, NULL, ULONG_MAX, 0, true);
 		wr->content = NULL;
+		wr->append = true;
 		return;
 	}
 
@@ -977,6 +979,8 @@ static void mas_wr_leaf_region(struct maple_wr_state *wr, void *entry)
 		mab_push(b, node->mr64.slot[right->offset], slot_end, 0, true);
 	end = ma_data_end(node, maple_leaf_64, right->max);
 	mab_push_node(b, right->node, right->max, right->offset + 1, end);
+	wr->append = right->max == ULONG_MAX &&
+		     (b->count < 2 || b->pivot[b->count - 2] <= mas->last);
 }
 
 /*
@@ -1353,44 +1357,60 @@ static bool ma_keeps_min_slots(struct maple_node *node, enum maple_type type,
 	return ma_data_end(node, type, max) + 1 - removed >= mt_min_slots[type];
 }
 
+/* Move the child in slot @from of @parent, which covers up to parent->max, to slot @to. */
+static void ma_move_child(const struct maple_step *parent, int from, int to)
+{
+	struct maple_node *node = mte_to_node(parent->node);
+	enum maple_type type = mte_node_type(parent->node);
+	void **slots = ma_slots(node, type);
+
+	slots[to] = slots[from];
+	if (to < mt_pivots[type])
+		ma_pivots(node, type)[to] = ma_pivot_or_max(node, type, from, parent->max);
+	if (type == maple_arange_64)
+		node->ma64.gap[to] = node->ma64.gap[from];
+	mte_set_parent(slots[to], parent->node, to);
+}
+
 /*
- * The parent's side of a merge of @k leaves, slots parent->offset on of
- * the node @parent (not the root), into the first new->count of them,
- * rewritten where they are: write the leaves' pivots and gaps, free the
- * leaves left over, close up the slots they held, with the result
- * mas_wr_parent_region() and mab_write_node() would give, and update the
- * gaps above. The caller has checked that the parent keeps mt_min_slots
- * (ma_keeps_min_slots).
+ * Replace the @k children of @parent from slot parent->offset on by the
+ * new->count nodes in @new, where the parent is: the children after them
+ * move (left when the parent loses some, right when it gains one), the
+ * old children not among the new nodes are freed, and the pivots, gaps
+ * and parent pointers are written, with the result mas_wr_parent_region()
+ * and mab_write_node() would give; then the gaps above are updated. For a
+ * merge the new nodes are the first old ones, rewritten (new->count <= @k);
+ * for a split the first is the old child (@k == 1). The caller has checked
+ * that the parent keeps mt_min_slots (ma_keeps_min_slots) or has room.
  */
-static void ma_merge_parent(struct maple_tree *mt, const struct maple_step *parent, int k,
-			    const struct maple_new_nodes *new)
+static void ma_replace_children(struct maple_tree *mt, const struct maple_step *parent, int k,
+				const struct maple_new_nodes *new)
 {
 	struct maple_node *node = mte_to_node(parent->node);
 	enum maple_type type = mte_node_type(parent->node);
 	unsigned long *pivots = ma_pivots(node, type);
 	unsigned long *gaps = type == maple_arange_64 ? node->ma64.gap : NULL;
 	void **slots = ma_slots(node, type);
-	int lo = parent->offset, removed = k - new->count;
-	int end = ma_data_end(node, type, parent->max), last = end - removed, i;
+	int lo = parent->offset, shift = new->count - k;
+	int end = ma_data_end(node, type, parent->max), last = end + shift, i;
 
 	for (i = new->count; i < k; i++)
 		mte_destroy_walk(slots[lo + i]);
+	/* Move the children after the region, each read before it is overwritten. */
+	if (shift < 0)
+		for (i = lo + k; i <= end; i++)
+			ma_move_child(parent, i, i + shift);
+	else if (shift > 0)
+		for (i = end; i >= lo + k; i--)
+			ma_move_child(parent, i, i + shift);
 	for (i = 0; i < new->count; i++) {
+		slots[lo + i] = new->node[i];
 		if (lo + i < mt_pivots[type])
 			pivots[lo + i] = new->max[i];
 		if (gaps)
 			gaps[lo + i] = new->gap[i];
-		/* where they were, but the rebuild marked them dead (mas_wr_absorb_left) */
+		/* a merge's leaves are where they were, but the rebuild marked them dead */
 		mte_set_parent(slots[lo + i], parent->node, lo + i);
-	}
-	/* Close up by the leaves removed; ascending, so no slot is read after it is overwritten. */
-	for (i = lo + k; removed && i <= end; i++) {
-		slots[i - removed] = slots[i];
-		if (i - removed < mt_pivots[type])
-			pivots[i - removed] = ma_pivot_or_max(node, type, i, parent->max);
-		if (gaps)
-			gaps[i - removed] = gaps[i];
-		mte_set_parent(slots[i - removed], parent->node, i - removed);
 	}
 	for (i = last + 1; i <= end; i++) {
 		slots[i] = NULL;
@@ -1408,7 +1428,7 @@ static void ma_merge_parent(struct maple_tree *mt, const struct maple_step *pare
 
 /*
  * The rebuild's merge, when its new leaves are the old ones
- * (mas_wr_reusable): the parent changes where it is (ma_merge_parent) if
+ * (mas_wr_reusable): the parent changes where it is (ma_replace_children) if
  * it is not the root and keeps mt_min_slots; false, with nothing done,
  * otherwise (the parent is rebuilt in turn).
  */
@@ -1421,7 +1441,7 @@ static bool mas_wr_merge_parent(struct maple_wr_state *wr, struct maple_new_node
 	    !ma_keeps_min_slots(mte_to_node(parent->node), mte_node_type(parent->node),
 				parent->max, k - new->count))
 		return false;
-	ma_merge_parent(wr->tree, parent, k, new);
+	ma_replace_children(wr->tree, parent, k, new);
 	return true;
 }
 
@@ -1503,6 +1523,7 @@ struct maple_leaf_wr {
 	bool split;			/* too many slots for the leaf, nothing else */
 	bool in_leaf;			/* [index, last] is inside the leaf found */
 	bool ends_null;			/* the store would end the leaf (not the last) on NULL */
+	bool stores_null;		/* the entry stored is NULL */
 };
 
 /* Walk to the leaf holding mas->index; false if [index, last] spans leaves. */
@@ -1624,6 +1645,7 @@ static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr 
 {
 	l->split = false;
 	l->in_leaf = false;
+	l->stores_null = !entry;
 	if (!mt_wr_fast_paths || !mas->tree->ma_root || !mas_wr_leaf_walk(mas, l))
 		return false;
 	l->in_leaf = true;
@@ -1645,16 +1667,35 @@ static bool mas_wr_plan(struct ma_state *mas, void *entry, struct maple_leaf_wr 
 }
 
 /*
- * Nodes the rebuild takes to split the one leaf at the end of @path (the
- * walk from the root to it): 3 for the leaf's level and as many for each ancestor that may split in turn (one
- * with no room for two more children), none once an ancestor has that
- * room (it is rewritten in place), and a new root if even the root may
- * split. Usually 3, where the worst case for any store is 3 a level + 1.
+ * Will the leaf split @l plans be done in place (mas_wr_split)? With the
+ * fast paths on, for an entry (not NULL) and a parent, @parent (its
+ * node and max), with room for one more child.
  */
-static unsigned long mas_wr_split_need(struct maple_tree *mt, const struct maple_step *path)
+static bool mas_wr_split_in_place(struct maple_leaf_wr *l, const struct maple_step *parent)
+{
+	enum maple_type type = mte_node_type(parent->node);
+
+	return mt_wr_fast_paths && l->split && !l->stores_null &&
+	       ma_data_end(mte_to_node(parent->node), type, parent->max) + 1 < mt_slots[type];
+}
+
+/*
+ * Nodes a store that only overfills the leaf at the end of @path (the
+ * walk from the root to it) takes: 1 for a split in place
+ * (mas_wr_split_in_place); for the rebuild's split, 3 for the leaf's
+ * level and as many for each ancestor that may split in turn (one with no
+ * room for two more children), none once an ancestor has that room (it
+ * is rewritten in place), and a new root if even the root may split. The
+ * worst case for any store is 3 a level + 1.
+ */
+static unsigned long mas_wr_split_need(struct maple_tree *mt, struct maple_leaf_wr *l,
+				       const struct maple_step *path)
 {
 	unsigned int height = mt_height(mt), level;
 	unsigned long need = 0;
+
+	if (height > 1 && mas_wr_split_in_place(l, &path[1]))
+		return 1;
 
 	for (level = 0; level + 1 < height; level++) {
 		const struct maple_step *parent = &path[level + 1];
@@ -1735,7 +1776,7 @@ static unsigned long mas_wr_rebuild_need(struct ma_state *mas, struct maple_leaf
 		path = walked;
 	}
 	if (l->split)
-		return mas_wr_split_need(mas->tree, path);
+		return mas_wr_split_need(mas->tree, l, path);
 	return mas_wr_merge_need(mas->tree, l, path);
 }
 
@@ -1758,6 +1799,26 @@ static void mas_wr_slot_store(struct maple_leaf_wr *l, void *entry)
 	}
 }
 
+/* Clear slots @from..@to of @leaf: a leaf's unused slots are NULL and their pivots 0. */
+static void ma_leaf_clear(struct maple_range_64 *leaf, int from, int to)
+{
+	for (; from <= to; from++) {
+		leaf->slot[from] = NULL;
+		if (from < mt_pivots[maple_leaf_64])
+			leaf->pivot[from] = 0;
+	}
+}
+
+/* Move slot @from of the leaf of @l, which covers up to l->max, to slot @to. */
+static inline void ma_leaf_move(struct maple_leaf_wr *l, int from, int to)
+{
+	struct maple_range_64 *leaf = &l->node->mr64;
+
+	leaf->slot[to] = leaf->slot[from];
+	if (to < mt_pivots[maple_leaf_64])
+		leaf->pivot[to] = ma_pivot_or_max(l->node, maple_leaf_64, from, l->max);
+}
+
 /*
  * Rewrite the leaf in place from slot offset on (Linux's mas_wr_node_store,
  * and mas_wr_append when the store is at the leaf's end and only adds
@@ -1773,14 +1834,16 @@ static void mas_wr_node_store(struct maple_leaf_wr *l, void *entry)
 {
 	struct maple_range_64 *leaf = &l->node->mr64;
 	void *left = leaf->slot[l->offset], *right = leaf->slot[l->offset_end];
-	void *moved[MAPLE_RANGE64_SLOTS];
-	unsigned long moved_last[MAPLE_RANGE64_SLOTS];
-	unsigned char tail = l->offset_end + 1, to = l->offset, i;
+	int tail = l->offset_end + 1, shift = l->new_end - l->end, i;
+	unsigned char to = l->offset;
 
-	for (i = tail; i <= l->end; i++) {
-		moved[i] = leaf->slot[i];
-		moved_last[i] = ma_pivot_or_max(l->node, maple_leaf_64, i, l->max);
-	}
+	/* The slots after the range move by shift, each read before it is overwritten. */
+	if (shift < 0)
+		for (i = tail; i <= l->end; i++)
+			ma_leaf_move(l, i, i + shift);
+	else if (shift > 0)
+		for (i = l->end; i >= tail; i--)
+			ma_leaf_move(l, i, i + shift);
 	if (l->r_min < l->index) {
 		leaf->slot[to] = left;
 		leaf->pivot[to++] = l->index - 1;
@@ -1793,18 +1856,27 @@ static void mas_wr_node_store(struct maple_leaf_wr *l, void *entry)
 		leaf->slot[to] = right;
 		if (to < mt_pivots[maple_leaf_64])
 			leaf->pivot[to] = l->end_piv;
-		to++;
 	}
-	for (i = tail; i <= l->end; i++, to++) {
-		leaf->slot[to] = moved[i];
-		if (to < mt_pivots[maple_leaf_64])
-			leaf->pivot[to] = moved_last[i];
-	}
-	for (i = l->new_end + 1; i < MAPLE_RANGE64_SLOTS; i++) {
-		leaf->slot[i] = NULL;
-		if (i < mt_pivots[maple_leaf_64])
-			leaf->pivot[i] = 0;
-	}
+	/* Slots past the old end were unused already. */
+	ma_leaf_clear(leaf, l->new_end + 1, l->end);
+}
+
+/*
+ * After an entry is stored over NULL ranges of a leaf (not the root) of an
+ * alloc tree: can the leaf's largest gap, recorded in its parent, have
+ * shrunk? Only if a NULL range the store covered was that large; they all
+ * lie in [r_min, end_piv], so when that is shorter the largest gap is
+ * elsewhere in the leaf and unchanged.
+ */
+static bool mas_wr_gap_may_shrink(struct maple_leaf_wr *l)
+{
+	unsigned char slot;
+	unsigned long largest;
+
+	if (mte_is_root(l->enode))
+		return false;
+	largest = ma_parent_arange(l->node, &slot)->gap[slot];
+	return !largest || l->end_piv - l->r_min >= largest - 1;
 }
 
 /*
@@ -1832,7 +1904,7 @@ static void mas_wr_modify(struct ma_state *mas, struct maple_leaf_wr *l, void *e
 	mt_wr_path_count[l->path]++;
 	if (gaps && !entry)
 		mte_grow_gap(mas->tree, l->enode, l->last - l->index + 1);
-	else if (gaps)
+	else if (gaps && mas_wr_gap_may_shrink(l))
 		mte_update_gap(mas->tree, l->enode, l->min, l->max);
 }
 
@@ -1865,6 +1937,13 @@ static void mte_range(struct maple_enode *enode, unsigned long *min, unsigned lo
 		}
 		enode = parent;
 	}
+}
+
+/* The step above the non-root @enode: its parent, the parent's range, the slot holding @enode. */
+static void mte_parent_step(struct maple_enode *enode, struct maple_step *parent)
+{
+	parent->node = mte_parent(enode, &parent->offset);
+	mte_range(parent->node, &parent->min, &parent->max);
 }
 
 /*
@@ -1906,15 +1985,7 @@ static void mlp_merge(struct maple_leaf_pair *p)
 	p->mid = p->max;
 }
 
-/* Clear slots @from..@to of @leaf: a leaf's unused slots are NULL and their pivots 0. */
-static void ma_leaf_clear(struct maple_range_64 *leaf, int from, int to)
-{
-	for (; from <= to; from++) {
-		leaf->slot[from] = NULL;
-		if (from < mt_pivots[maple_leaf_64])
-			leaf->pivot[from] = 0;
-	}
-}
+
 
 /*
  * Share @p's ranges out so that the left leaf keeps the first @e of them
@@ -1981,8 +2052,8 @@ static bool mlp_find(struct maple_leaf_wr *l, struct maple_leaf_pair *p)
 	unsigned char pos, end;
 	bool next = l->ends_null || !l->min;
 
-	parent->node = mte_parent(l->enode, &pos);
-	mte_range(parent->node, &parent->min, &parent->max);
+	mte_parent_step(l->enode, parent);
+	pos = parent->offset;
 	pnode = mte_to_node(parent->node);
 	ptype = mte_node_type(parent->node);
 	end = ma_data_end(pnode, ptype, parent->max);
@@ -2021,7 +2092,7 @@ static bool mlp_find(struct maple_leaf_wr *l, struct maple_leaf_pair *p)
  * pivots, with no walk from the root and no node allocated: the store is
  * made in the leaf (mas_wr_node_store), the ranges of the two leaves are
  * shared out as mas_wr_split_nodes() shares them, and the parent changes
- * in place (ma_merge_parent). False, with nothing changed, where the
+ * in place (ma_replace_children). False, with nothing changed, where the
  * rebuild would do more (a sibling under another parent, a third leaf, a
  * parent left short, the right edge or the top two levels of the tree).
  */
@@ -2059,9 +2130,47 @@ static bool mas_wr_rebalance(struct ma_state *mas, struct maple_leaf_wr *l, void
 	}
 	new.max[0] = p.mid;
 	new.gap[0] = mte_max_gap(new.node[0], p.min, p.mid);
-	ma_merge_parent(mt, &p.parent, 2, &new);
+	ma_replace_children(mt, &p.parent, 2, &new);
 	mt_wr_path_count[MAPLE_WR_REBALANCE]++;
 	return true;
+}
+
+/*
+ * Split a leaf in place (Linux's mas_split, where the parent has room):
+ * the store planned in @l overfills its leaf and nothing else, and the
+ * rebuild would cut the leaf's ranges into two new leaves and rewrite the
+ * parent where it is. This gives the same tree, node for node, from the
+ * leaf the plan found: the ranges are laid out in the big node and cut as
+ * the rebuild cuts them (mas_wr_leaf_region, mas_wr_split_nodes), but the
+ * old leaf becomes the left one, only the right one is allocated, and the
+ * parent, @parent, opens a slot for it in place (ma_replace_children),
+ * with no walk from the root. Returns 0, or -ENOMEM with the tree
+ * unchanged. Out of line: the fast paths do not carry the big node.
+ */
+static __noinline int mas_wr_split(struct ma_state *mas, struct maple_leaf_wr *l, void *entry,
+				   gfp_t gfp, bool may_alloc, const struct maple_step *parent)
+{
+	struct maple_wr_state wr;
+	struct maple_new_nodes new;
+
+	if (!mas_allocated(mas)) {
+		BUG_ON(!may_alloc);
+		if (mas_node_count(mas, 1, gfp))
+			return -ENOMEM;
+	}
+	wr.mas = mas;
+	wr.tree = mas->tree;
+	wr.height = mt_height(mas->tree);
+	wr.left[0] = (struct maple_step){ l->enode, l->min, l->max, l->offset };
+	wr.right[0] = (struct maple_step){ l->enode, l->min, l->max, l->offset_end };
+	wr.left[1] = *parent;
+	wr.right[1] = *parent;
+	mas_wr_leaf_region(&wr, entry);
+	new.reused = 1;
+	mas_wr_split_nodes(&wr, maple_leaf_64, mab_node_count(&wr.big, maple_leaf_64), &new);
+	ma_replace_children(wr.tree, parent, 1, &new);
+	mt_wr_path_count[MAPLE_WR_SPLIT]++;
+	return 0;
 }
 
 /* Can the leaf region be written back into its own leaf, with no other node changing? */
@@ -2102,8 +2211,6 @@ static __noinline int mas_wr_rebuild_store(struct ma_state *mas, void *entry, gf
 	}
 	mas_wr_leaf_region(&wr, entry);
 	*content = wr.content;
-	wr.append = (!wr.height || wr.right[0].max == ULONG_MAX) &&
-		    (wr.big.count < 2 || wr.big.pivot[wr.big.count - 2] <= mas->last);
 
 	if (mas_wr_fits_in_place(&wr)) {
 		mab_write_node(&wr.big, 0, wr.big.count, wr.left[0].node);
@@ -2176,9 +2283,18 @@ static int mas_wr_store_entry(struct ma_state *mas, void *entry, gfp_t gfp,
 		return mas_root_expand(mas, entry, gfp, may_alloc);
 	if (mas_wr_plan(mas, entry, &l)) {
 		mas_wr_modify(mas, &l, entry);
+	} else if (l.split && mt_height(mas->tree) > 1) {
+		struct maple_step parent;
+		int ret;
+
+		mte_parent_step(l.enode, &parent);
+		if (!mas_wr_split_in_place(&l, &parent))
+			return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l, content);
+		ret = mas_wr_split(mas, &l, entry, gfp, may_alloc, &parent);
+		if (ret)
+			return ret;
 	} else if (!mas_wr_rebalance(mas, &l, entry)) {
-		return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l,
-					    content);
+		return mas_wr_rebuild_store(mas, entry, gfp, may_alloc, &l, content);
 	}
 	*content = l.content;
 	/* Continue from the stored range: mas_find() goes on after mas->last. */

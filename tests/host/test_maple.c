@@ -976,9 +976,10 @@ static void maple_host_fast_paths_differential(struct kunit *test)
 		mtree_destroy(&slow);
 	}
 	kunit_info(test, "stores: exact fit %lu, slot store %lu, append %lu, node store %lu,"
-		   " rebalance %lu, rebuild %lu, root expand %lu", taken[MAPLE_WR_EXACT_FIT],
-		   taken[MAPLE_WR_SLOT_STORE], taken[MAPLE_WR_APPEND], taken[MAPLE_WR_NODE_STORE],
-		   taken[MAPLE_WR_REBALANCE], taken[MAPLE_WR_REBUILD], taken[MAPLE_WR_ROOT_EXPAND]);
+		   " rebalance %lu, split %lu, rebuild %lu, root expand %lu",
+		   taken[MAPLE_WR_EXACT_FIT], taken[MAPLE_WR_SLOT_STORE], taken[MAPLE_WR_APPEND],
+		   taken[MAPLE_WR_NODE_STORE], taken[MAPLE_WR_REBALANCE], taken[MAPLE_WR_SPLIT],
+		   taken[MAPLE_WR_REBUILD], taken[MAPLE_WR_ROOT_EXPAND]);
 	for (p = 0; p < MAPLE_WR_REBUILD; p++)
 		KUNIT_EXPECT_GT(test, taken[p], 1000);
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
@@ -1105,6 +1106,53 @@ static void maple_host_rebalance_need(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, reserved, 3UL * mt_height(&mt) + 1);
 	KUNIT_EXPECT_EQ(test, mt_validate(&mt), 0);
+	mtree_destroy(&mt);
+	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
+}
+
+/*
+ * A store that overfills a leaf whose parent has room splits the leaf in
+ * place: mas_preallocate reserves one node, the new right leaf (the
+ * rebuild reserved 3), and the store takes that one and allocates nothing
+ * else. Once the parent is full, the next split takes the rebuild, which
+ * splits the parent too, with 3 nodes a level reserved. Inserting ranges
+ * into the gaps of one part of a tree built by appends makes both happen.
+ */
+static void maple_host_split_need(struct kunit *test)
+{
+	unsigned long i, n = 2000, splits = 0, rebuilds = 0;
+	long live = maple_shim_live;
+	struct maple_tree mt;
+	MA_STATE(mas, &mt, 0, 0);
+
+	mt_init_flags(&mt, MT_FLAGS_ALLOC_RANGE);
+	for (i = 0; i < n; i++)
+		KUNIT_ASSERT_EQ(test, mtree_store_range(&mt, i * 16, i * 16 + 7, E(i + 1), GFP_KERNEL), 0);
+	for (i = n / 2; i < n / 2 + 200 && !test->failed; i++) {
+		unsigned long before[MAPLE_WR_NR_PATHS], reserved, allocs;
+		long nodes = maple_shim_live;
+
+		memcpy(before, mt_wr_path_count, sizeof(before));
+		mas_set_range(&mas, i * 16 + 10, i * 16 + 11);
+		KUNIT_ASSERT_EQ(test, mas_preallocate(&mas, E(n + i), GFP_KERNEL), 0);
+		reserved = mas_allocated(&mas);
+		allocs = maple_shim_allocs;
+		mas_store_prealloc(&mas, E(n + i));
+		KUNIT_EXPECT_EQ(test, maple_shim_allocs, allocs);
+		KUNIT_ASSERT_EQ(test, mt_validate(&mt), 0);
+		if (mt_wr_path_count[MAPLE_WR_SPLIT] != before[MAPLE_WR_SPLIT]) {
+			splits++;
+			KUNIT_EXPECT_EQ(test, reserved, 1);
+			KUNIT_EXPECT_EQ(test, maple_shim_live, nodes + 1);
+		} else if (mt_wr_path_count[MAPLE_WR_REBUILD] != before[MAPLE_WR_REBUILD]) {
+			rebuilds++;
+			KUNIT_EXPECT_GE(test, reserved, 6);
+		} else {
+			KUNIT_EXPECT_EQ(test, reserved, 0);
+		}
+	}
+	KUNIT_EXPECT_GT(test, splits, 10);
+	KUNIT_EXPECT_GT(test, rebuilds, 0);
 	mtree_destroy(&mt);
 	KUNIT_EXPECT_EQ(test, maple_shim_live, live);
 }
@@ -1246,6 +1294,7 @@ static struct kunit_case maple_host_cases[] = {
 	KUNIT_CASE(maple_host_fast_paths_differential),
 	KUNIT_CASE(maple_host_rebalance_right_edge),
 	KUNIT_CASE(maple_host_rebalance_need),
+	KUNIT_CASE(maple_host_split_need),
 	KUNIT_CASE(maple_host_store_from_state),
 	KUNIT_CASE(maple_host_append_packing),
 	{}

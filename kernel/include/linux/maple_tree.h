@@ -258,6 +258,7 @@ enum maple_wr_path {
 	MAPLE_WR_APPEND,	/* new slots at the end of the leaf */
 	MAPLE_WR_NODE_STORE,	/* the leaf's slots are rewritten in place */
 	MAPLE_WR_REBALANCE,	/* a short leaf and its sibling are rewritten in place */
+	MAPLE_WR_SPLIT,		/* an overfull leaf splits in two, its parent in place */
 	MAPLE_WR_REBUILD,	/* the big-node rebuild (see maple_tree.c) */
 	MAPLE_WR_ROOT_EXPAND,	/* the first entry of an empty tree: a new root leaf */
 	MAPLE_WR_NR_PATHS,
