@@ -12,15 +12,19 @@
  * A store inside one leaf that leaves it short, or ending on a NULL range,
  * merges it with the sibling next to it in place when the parent holds
  * that sibling and can lose a child (mas_wr_rebalance: Linux's
- * mas_rebalance, without the big node). Every other store is rebuilt: it walks two paths from the root, to
- * index ("left") and to last ("right"). The leaves between them form the
- * "region" being rewritten. The region's contents, with the new range put
- * in, are laid out in a maple_big_node (an array of ranges). If that fits
- * back into the one leaf it came from, the leaf is rewritten in place and
- * the gaps above it are updated. Otherwise the array is cut into 1..3 new
- * nodes, which replace the region inside the parents'
- * own big node, and the same happens one level up, until a level fits in
- * a single node again or a new root is made. A node left with too few
+ * mas_rebalance, without the big node); one that overfills it splits it
+ * in place when the parent has room for one more child (mas_wr_split:
+ * Linux's mas_split, the old leaf kept as the left half). Both start from
+ * the leaf the store found, with no walk from the root, and give the tree
+ * the rebuild would. Every other store is rebuilt: it walks two paths
+ * from the root, to index ("left") and to last ("right"). The leaves
+ * between them form the "region" being rewritten. The region's contents,
+ * with the new range put in, are laid out in a maple_big_node (an array
+ * of ranges). If that fits back into the one leaf it came from, the leaf
+ * is rewritten in place and the gaps above it are updated. Otherwise the
+ * array is cut into 1..3 new nodes, which replace the region inside the
+ * parents' own big node, and the same happens one level up, until a level
+ * fits in a single node again or a new root is made. A node left with too few
  * slots takes in a neighbour at its level first (rebalance/merge); when
  * the leaves merged share a parent, they are rewritten where they are and
  * so is the parent (mas_wr_reusable, mas_wr_merge_parent).
@@ -28,7 +32,8 @@
  * may split when only a leaf overflows; none for such a merge) are
  * allocated before anything changes, so a failed allocation leaves the
  * tree as it was, and a store after mas_preallocate() cannot fail. The
- * fast paths and the rebalance in place allocate nothing.
+ * fast paths and the rebalance in place allocate nothing, the split in
+ * place one node.
  */
 #include <linux/maple_tree.h>
 #include <linux/slab.h>
@@ -1984,8 +1989,6 @@ static void mlp_merge(struct maple_leaf_pair *p)
 	}
 	p->mid = p->max;
 }
-
-
 
 /*
  * Share @p's ranges out so that the left leaf keeps the first @e of them

@@ -246,9 +246,10 @@ int mas_empty_area_rev(struct ma_state *mas, unsigned long min,
 /*
  * The paths a store can take (Linux's mas_wr_modify chooses among the first
  * four, which change one leaf in place and allocate nothing; the rebalance
- * merges a short leaf with its sibling in place, allocating nothing too;
- * the rebuild splits, merges and rebalances everything else; an empty tree
- * gets a root leaf directly). mt_wr_path_count[] counts the stores that
+ * merges a short leaf with its sibling in place, allocating nothing too,
+ * and the split cuts an overfull leaf in two in place, allocating one
+ * node; the rebuild splits, merges and rebalances everything else; an
+ * empty tree gets a root leaf directly). mt_wr_path_count[] counts the stores that
  * took each one; tests clear mt_wr_fast_paths to send every store through
  * the rebuild and compare the trees.
  */
