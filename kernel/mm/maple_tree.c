@@ -228,6 +228,37 @@ static struct maple_enode *mte_parent(const struct maple_enode *enode, unsigned 
 }
 
 /*
+ * The range a non-root node covers, read from the pivots above it, as
+ * Linux's mas_ascend() finds it: the parent's pivots around its slot, or,
+ * for a first or last child, the ones further up. A used slot's pivot is
+ * the child's maximum (the last one's is the node's), except in a node's
+ * last slot, which has none.
+ */
+static void mte_range(struct maple_enode *enode, unsigned long *min, unsigned long *max)
+{
+	bool min_known = false, max_known = false;
+
+	*min = 0;
+	*max = ULONG_MAX;
+	while (!mte_is_root(enode) && !(min_known && max_known)) {
+		unsigned char slot;
+		struct maple_enode *parent = mte_parent(enode, &slot);
+		enum maple_type type = mte_node_type(parent);
+		unsigned long *pivots = ma_pivots(mte_to_node(parent), type);
+
+		if (!min_known && slot) {
+			*min = pivots[slot - 1] + 1;
+			min_known = true;
+		}
+		if (!max_known && slot < mt_pivots[type]) {
+			*max = pivots[slot];
+			max_known = true;
+		}
+		enode = parent;
+	}
+}
+
+/*
  * The parent of a non-root node of an alloc tree, where every internal
  * node is a maple_arange_64 (no type to decode), and the slot it holds us in.
  */
@@ -515,13 +546,14 @@ static void *mas_leaf_slot(struct ma_state *mas, unsigned char offset)
  * leaf starts right after the old one ends, and ends where the slot taken
  * ends: its pivot, then the first pivot of each node on the way down
  * (nodes store their own end as the last used slot's pivot). Only the
- * last slot of a full node has no pivot; that case walks from the root.
+ * last slot of a full node has no pivot: it ends where the node does,
+ * which the pivots above the node give (mte_range).
  * Returns the entry in the new leaf's first slot.
  */
 static __noinline void *mas_next_leaf(struct ma_state *mas)
 {
 	struct maple_enode *enode = mas->node;
-	unsigned long min = mas->max + 1, max;
+	unsigned long min = mas->max + 1, max, parent_min;
 	unsigned char slot;
 
 	mas->index = min;
@@ -531,9 +563,10 @@ static __noinline void *mas_next_leaf(struct ma_state *mas)
 		struct maple_node *node = mte_to_node(parent);
 
 		if (++slot < mt_slots[type] && ma_slots(node, type)[slot]) {
-			if (slot >= mt_pivots[type])
-				return mas_state_walk(mas);
-			max = ma_pivots(node, type)[slot];
+			if (slot < mt_pivots[type])
+				max = ma_pivots(node, type)[slot];
+			else	/* the last slot of a full node ends where the node does */
+				mte_range(parent, &parent_min, &max);
 			enode = ma_slots(node, type)[slot];
 			break;
 		}
@@ -1911,37 +1944,6 @@ static void mas_wr_modify(struct ma_state *mas, struct maple_leaf_wr *l, void *e
 		mte_grow_gap(mas->tree, l->enode, l->last - l->index + 1);
 	else if (gaps && mas_wr_gap_may_shrink(l))
 		mte_update_gap(mas->tree, l->enode, l->min, l->max);
-}
-
-/*
- * The range a non-root node covers, read from the pivots above it, as
- * Linux's mas_ascend() finds it: the parent's pivots around its slot, or,
- * for a first or last child, the ones further up. A used slot's pivot is
- * the child's maximum (the last one's is the node's), except in a node's
- * last slot, which has none.
- */
-static void mte_range(struct maple_enode *enode, unsigned long *min, unsigned long *max)
-{
-	bool min_known = false, max_known = false;
-
-	*min = 0;
-	*max = ULONG_MAX;
-	while (!mte_is_root(enode) && !(min_known && max_known)) {
-		unsigned char slot;
-		struct maple_enode *parent = mte_parent(enode, &slot);
-		enum maple_type type = mte_node_type(parent);
-		unsigned long *pivots = ma_pivots(mte_to_node(parent), type);
-
-		if (!min_known && slot) {
-			*min = pivots[slot - 1] + 1;
-			min_known = true;
-		}
-		if (!max_known && slot < mt_pivots[type]) {
-			*max = pivots[slot];
-			max_known = true;
-		}
-		enode = parent;
-	}
 }
 
 /* The step above the non-root @enode: its parent, the parent's range, the slot holding @enode. */
