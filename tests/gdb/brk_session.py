@@ -75,9 +75,10 @@ def run_to_end():
 
 
 def continue_to(breakpoint):
+	before = value("$pc")
 	run("continue")
 	return check("continue stops at %s" % breakpoint, frame_name() == breakpoint,
-		     "stopped in %r" % frame_name())
+		     "stopped in %r at %#x (continued from %#x)" % (frame_name(), value("$pc"), before))
 
 
 def backtrace_ok(chain):

@@ -1,7 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The scripted GDB test (issue 10): boots the DEBUG=1 kernel paused under
-# scripts/qemu-run --debug (headless, a free port), attaches GDB through
+# scripts/qemu-run --debug (headless, a free port) on instruction-counted
+# time (--icount: the guest's clock advances with the instructions it
+# executes, not with host time; on host time, a single step that took long
+# on a loaded host could bring a timer interrupt due in the middle of
+# GDB's step over a breakpoint, and QEMU's gdbstub then reported that
+# breakpoint again without executing an instruction, so a `continue`
+# stopped where it was: 2 runs in 50 under load, none in 40 with
+# --icount), attaches GDB through
 # scripts/gdb-attach in batch mode and runs tests/gdb/brk_session.py twice:
 # with /bin/sbrk_example as init, then with /bin/gdb_target. Prints
 # "ok N name" / "not ok N name" per check; exits 1 on any failure.
@@ -44,7 +51,7 @@ session() {
 	port=$(free_port)
 	console=$tmp/console.$name
 	# setsid: qemu-run leads its own process group, so cleanup ends QEMU too.
-	GDBPORT=$port setsid scripts/qemu-run --no-build --build-dir "$build_dir" --debug \
+	GDBPORT=$port setsid scripts/qemu-run --no-build --build-dir "$build_dir" --debug --icount \
 		--timeout 80 --cmdline "$cmdline" -- "/bin/$name" >"$console" 2>"$tmp/qemu.$name.err" &
 	qemu_pid=$!
 	tries=0
