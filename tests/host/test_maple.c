@@ -852,7 +852,7 @@ static bool same_after_store(struct kunit *test, struct maple_tree *fast, struct
 {
 	if (!mt_validate(fast) && !mt_validate(slow) && same_tree(fast, slow))
 		return true;
-	kunit_fail(test, __FILE__, __LINE__, "fast_paths_differential",
+	kunit_fail(test, __FILE__, __LINE__, "fast and slow trees",
 		   "flags %u op %lu: store [%lu, %lu] %p: trees differ or invalid",
 		   flags, op, a, b, e);
 	mt_dump(fast, mt_dump_dec);
