@@ -2099,7 +2099,8 @@ static bool mlp_find(struct maple_leaf_wr *l, struct maple_leaf_pair *p)
  * shared out as mas_wr_split_nodes() shares them, and the parent changes
  * in place (ma_replace_children). False, with nothing changed, where the
  * rebuild would do more (a sibling under another parent, a third leaf, a
- * parent left short, the right edge or the top two levels of the tree).
+ * parent left short, a leaf that would also overflow, the right edge or
+ * the top two levels of the tree).
  */
 static bool mas_wr_rebalance(struct ma_state *mas, struct maple_leaf_wr *l, void *entry)
 {
