@@ -442,6 +442,18 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	return NULL;
 }
 
+/*
+ * [start, end) is free again: if that touches [free_area_cache, mmap_base),
+ * the next top-down search starts at mmap_base (see unmapped_area_topdown_cached).
+ */
+static void free_area_cache_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	if (end > mm->free_area_cache && start < mm->mmap_base) {
+		mm->free_area_cache = mm->mmap_base;
+		mm->cached_hole_size = 0;
+	}
+}
+
 /* ---- Unmapping: do_mas_align_munmap (the notes' do_brk_munmap section) ---- */
 
 /* Put @vma into the detached tree (Linux munmap_sidetree). 0 or -ENOMEM. */
@@ -462,6 +474,8 @@ static void unmap_region(struct mm_struct *mm, struct maple_tree *mt,
 			 unsigned long end)
 {
 	trace_unmap_region(start, end);
+	/* not in Linux 6.1: the top-down search's cache (unmapped_area_topdown_cached) */
+	free_area_cache_unmap(mm, start, end);
 	update_hiwater_rss(mm);
 	/* notes: 1. unmap_vmas() returns the pages to the buddy allocator */
 	unmap_vmas(mt, vma, start, end);
@@ -870,6 +884,56 @@ static unsigned long unmapped_area(struct mm_struct *mm, unsigned long length,
 	return mas.index;
 }
 
+/*
+ * [high - length, high) if the free range under @high_limit holds it (and
+ * @low_limit allows): then it is the highest window. One walk, no gap search.
+ */
+static unsigned long unmapped_area_just_below(struct mm_struct *mm, unsigned long length,
+					      unsigned long low_limit, unsigned long high_limit)
+{
+	MA_STATE(mas, &mm->mm_mt, high_limit - 1, high_limit - 1);
+
+	if (high_limit < low_limit + length || mas_walk(&mas) || mas.index > high_limit - length)
+		return -ENOMEM;
+	return high_limit - length;
+}
+
+/*
+ * unmapped_area_topdown() below mmap_base, started below mm->free_area_cache
+ * when it can be (Linux 2.6 kept this cache, with cached_hole_size from
+ * 2.6.13; later kernels dropped it, and 6.1 starts at mmap_base every
+ * time). Successive mmaps mostly go just below the last one: there
+ * one walk finds the free range, where the search from mmap_base goes down
+ * two paths of the tree (first to mmap_base, whose recorded gaps include
+ * the free space above it, then to the free range).
+ *
+ * Kept exact, so the address is the one the search from mmap_base picks:
+ * free_area_cache is mmap_base or a mapped address (no free range crosses
+ * it), and no free range in [free_area_cache, mmap_base) is longer than
+ * cached_hole_size bytes, so a longer request fits nowhere above the cache.
+ * A new mapping only shortens free ranges; free_area_cache_unmap() keeps
+ * the rule when a range is freed.
+ */
+static unsigned long unmapped_area_topdown_cached(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = len > mm->cached_hole_size ? mm->free_area_cache : mm->mmap_base;
+	unsigned long addr;
+
+	addr = unmapped_area_just_below(mm, len, PAGE_SIZE, top);
+	if (IS_ERR_VALUE(addr))
+		addr = unmapped_area_topdown(mm, len, PAGE_SIZE, top);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	/*
+	 * The window is the top of its free range, so addr + len is mapped or
+	 * is mmap_base; each free range between it and top is shorter than len,
+	 * and above top none is longer than cached_hole_size (< len).
+	 */
+	mm->free_area_cache = addr + len;
+	mm->cached_hole_size = len - 1;
+	return addr;
+}
+
 /* Is a hint usable at all? (x86 mmap_address_hint_valid) */
 static bool mmap_address_hint_valid(unsigned long addr, unsigned long len)
 {
@@ -899,7 +963,7 @@ static unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm, unsign
 				return addr;
 		}
 	}
-	addr = unmapped_area_topdown(mm, len, PAGE_SIZE, mm->mmap_base);
+	addr = unmapped_area_topdown_cached(mm, len);
 	if (!IS_ERR_VALUE(addr))
 		return addr;
 	return unmapped_area(mm, len, TASK_UNMAPPED_BASE, TASK_SIZE);
@@ -1380,6 +1444,8 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	}
 	mm->task_size = TASK_SIZE;
 	mm->mmap_base = mmap_base();
+	mm->free_area_cache = mm->mmap_base;
+	mm->cached_hole_size = 0;
 	return mm;
 }
 

@@ -960,6 +960,96 @@ static void madvise_dontfork_splits_and_fork_skips(struct kunit *test)
 	mmput(mm);
 }
 
+/* ---- where mmap puts a mapping: the search cache against the full search ---- */
+
+/*
+ * Linux 6.1's get_unmapped_area without a hint, computed afresh: the
+ * highest free window below mmap_base, else the lowest from TASK_SIZE / 3.
+ */
+static unsigned long full_search(struct mm_struct *mm, unsigned long len)
+{
+	MA_STATE(mas, &mm->mm_mt, 0, 0);
+
+	if (!mas_empty_area_rev(&mas, PAGE_SIZE, mm->mmap_base - 1, len))
+		return mas.last + 1 - len;
+	mas_set(&mas, 0);
+	if (!mas_empty_area(&mas, PAGE_ALIGN(TASK_SIZE / 3), TASK_SIZE - 1, len))
+		return mas.index;
+	return -ENOMEM;
+}
+
+static unsigned long next_random(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return *seed >> 33;
+}
+
+/* One random change to the 32 MiB under mmap_base (and a little above it, and the heap). */
+static void random_change(struct mm_struct *mm, unsigned long *seed)
+{
+	unsigned long r = next_random(seed), area = mm->mmap_base - (32UL << 20);
+	unsigned long addr = area + (next_random(seed) % 8448) * PAGE_SIZE;
+	unsigned long len = (1 + next_random(seed) % (r % 5 ? 8 : 300)) * PAGE_SIZE;
+	unsigned long prot = next_random(seed) % 3 ? RW : PROT_READ;
+	struct vm_area_struct *vma;
+
+	switch (r % 8) {
+	case 0: case 1: case 2:		/* top-down, as most mmaps */
+		test_mmap(mm, 0, len, prot, MAP_ANON_PRIVATE);
+		break;
+	case 3:				/* a hole anywhere, or one reaching just past the cache */
+		if (r % 16 < 8)
+			addr = mm->free_area_cache - (r % 16 % 3) * PAGE_SIZE;
+		do_munmap(mm, addr, len);
+		break;
+	case 4:
+		test_mmap(mm, addr, len, prot, MAP_ANON_PRIVATE | MAP_FIXED);
+		break;
+	case 5:				/* a hint */
+		test_mmap(mm, addr, len, prot, MAP_ANON_PRIVATE);
+		break;
+	case 6:				/* shrink, grow or move a mapping */
+		vma = find_vma(mm, addr);
+		if (vma)
+			test_mremap(mm, vma->vm_start, vma->vm_end - vma->vm_start,
+				    len, MREMAP_MAYMOVE, 0);
+		break;
+	default:			/* the heap, far below */
+		test_brk(mm, HEAP_START + (next_random(seed) % 64) * PAGE_SIZE);
+		break;
+	}
+}
+
+/*
+ * mmap searches below mm->free_area_cache when it may (mmap.c): after any
+ * mix of mmap, munmap, MAP_FIXED, hints, mremap and brk, every length gets
+ * the address the full search from mmap_base gives, and the cache is used.
+ */
+static void mmap_search_cache_is_exact(struct kunit *test)
+{
+	static const unsigned long pages[] = { 1, 2, 3, 8, 64, 301 };
+	struct mm_struct *mm = test_mm();
+	unsigned long seed = 2026, step, wrong = 0, below_base = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	for (step = 0; step < 3000; step++) {
+		unsigned long len = pages[next_random(&seed) % ARRAY_SIZE(pages)] * PAGE_SIZE;
+		unsigned long want = full_search(mm, len), got;
+
+		if (mm->free_area_cache < mm->mmap_base && len > mm->cached_hole_size)
+			below_base++;
+		got = get_unmapped_area(mm, NULL, 0, len, 0, 0);
+		if (got != want && wrong++ < 5)
+			kunit_info(test, "step %lu: %lu pages at %lx, the full search: %lx",
+				   step, len >> PAGE_SHIFT, got, want);
+		random_change(mm, &seed);
+	}
+	KUNIT_EXPECT_EQ(test, wrong, 0);
+	KUNIT_EXPECT_GT(test, below_base, 1000);
+	KUNIT_EXPECT_EQ(test, mt_validate(&mm->mm_mt), 0);
+	mmput(mm);
+}
+
 /* A process's life in one mm: heap to 64 MiB and back, mappings, mremap, madvise, fork; nothing left after. */
 static void scenario(void)
 {
@@ -1023,6 +1113,7 @@ static struct kunit_case mmap_test_cases[] = {
 	KUNIT_CASE(mremap_grows_in_place_and_merges),
 	KUNIT_CASE(madvise_dontneed_frees_pages),
 	KUNIT_CASE(madvise_dontfork_splits_and_fork_skips),
+	KUNIT_CASE(mmap_search_cache_is_exact),
 	KUNIT_CASE(no_leaks),
 	{}
 };

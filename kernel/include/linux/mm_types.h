@@ -102,6 +102,8 @@ struct mm_struct {
 	int mm_users;			/* tasks using this mm */
 	int map_count;			/* number of VMAs */
 	unsigned long mmap_base;	/* top of the top-down mmap area */
+	unsigned long free_area_cache;	/* top-down searches may start below it */
+	unsigned long cached_hole_size;	/* no free range in [free_area_cache, mmap_base) is larger */
 	unsigned long task_size;	/* TASK_SIZE */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
