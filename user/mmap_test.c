@@ -96,6 +96,95 @@ static int all_bytes(unsigned long addr, unsigned long n, unsigned char value)
 	return 1;
 }
 
+/* Where the top-down mmap area starts on both kernels (no randomisation, 8 MiB stack). */
+#define MMAP_BASE	0x7ffff7fff000UL
+
+static unsigned long parse_hex(const char **p)
+{
+	unsigned long value = 0;
+
+	for (;; (*p)++) {
+		char c = **p;
+
+		if (c >= '0' && c <= '9')
+			value = value * 16 + (unsigned long)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			value = value * 16 + (unsigned long)(c - 'a' + 10);
+		else
+			return value;
+	}
+}
+
+/*
+ * Where mmap(NULL, len) must go, from /proc/self/maps: the top of the
+ * highest free range below MMAP_BASE that holds len bytes (Linux's
+ * unmapped_area_topdown), or 0 if none does.
+ */
+static unsigned long highest_fit(unsigned long len)
+{
+	unsigned long free_start = PAGE, best = 0;
+	const char *p = text;
+
+	if (read_text("/proc/self/maps") < 0)
+		return 0;
+	while (*p && free_start < MMAP_BASE) {
+		unsigned long start = parse_hex(&p), end, free_end;
+
+		p++;				/* the '-' */
+		end = parse_hex(&p);
+		free_end = start < MMAP_BASE ? start : MMAP_BASE;
+		if (free_end > free_start && free_end - free_start >= len)
+			best = free_end - len;
+		if (end > free_start)
+			free_start = end;
+		while (*p && *p++ != '\n')
+			;
+	}
+	if (free_start < MMAP_BASE && MMAP_BASE - free_start >= len)
+		best = MMAP_BASE - len;
+	return best;
+}
+
+/*
+ * A long mix of mmap(NULL) and munmap of parts of those mappings, above
+ * and below the last one: each mmap lands at the top of the highest free
+ * range that holds it, as maps says just before.
+ */
+static void test_placement_sequence(void)
+{
+	static const unsigned long pages[] = { 1, 2, 3, 5, 8 };
+	static unsigned long maps_at[64], maps_len[64];
+	unsigned long seed = 8, wrong = 0, count = 0;
+	int step;
+
+	for (step = 0; step < 400; step++) {
+		unsigned long r;
+
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		r = seed >> 33;
+		if (count < 64 && (r % 5 < 3 || count == 0)) {
+			unsigned long len = pages[r / 8 % 5] * PAGE, want = highest_fit(len);
+			unsigned long got = (unsigned long)mmap(NULL, len, r / 64 % 2 ? RW : PROT_READ,
+							       ANON, -1, 0);
+
+			if (got != want && wrong++ < 3)
+				test_print("# step %d: %lu pages at 0x%lx, the highest fit 0x%lx\n",
+					   step, len / PAGE, got, want);
+			if (got != (unsigned long)MAP_FAILED) {
+				maps_at[count] = got;
+				maps_len[count++] = len;
+			}
+		} else {
+			unsigned long i = r / 8 % count, first = r / 64 % (maps_len[i] / PAGE);
+
+			munmap((void *)(maps_at[i] + first * PAGE), (1 + r / 512 % 3) * PAGE);
+		}
+	}
+	check(wrong == 0, "400 steps of mmap(NULL) and munmap: each mapping at the highest fit");
+	for (unsigned long i = 0; i < count; i++)
+		munmap((void *)maps_at[i], maps_len[i]);
+}
+
 /* mmap(NULL) places top-down; a free hint is honoured, an occupied one is not. */
 static void test_placement(void)
 {
@@ -438,8 +527,9 @@ static void test_max_map_count(void)
 
 int main(void)
 {
-	test_plan(111);
+	test_plan(112);
 	test_placement();
+	test_placement_sequence();
 	test_fixed();
 	test_munmap();
 	test_mprotect();
