@@ -1430,7 +1430,10 @@ static unsigned long mmap_base(void)
 	return PAGE_ALIGN(TASK_SIZE - gap);
 }
 
-/* Make @mm (zeroed or copied) a fresh, empty address space with one user (Linux mm_init). */
+/*
+ * Make @mm (zeroed or copied, its mmap_base set) a fresh, empty address
+ * space with one user (Linux mm_init).
+ */
 static struct mm_struct *mm_init(struct mm_struct *mm)
 {
 	mt_init_flags(&mm->mm_mt, MT_FLAGS_ALLOC_RANGE);
@@ -1443,7 +1446,6 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 		return NULL;
 	}
 	mm->task_size = TASK_SIZE;
-	mm->mmap_base = mmap_base();
 	mm->free_area_cache = mm->mmap_base;
 	mm->cached_hole_size = 0;
 	return mm;
@@ -1458,6 +1460,8 @@ struct mm_struct *mm_alloc(void)
 	mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
 	if (!mm)
 		return NULL;
+	/* from RLIMIT_STACK now, as Linux's exec does; a fork keeps its parent's */
+	mm->mmap_base = mmap_base();
 	return mm_init(mm);
 }
 

@@ -169,6 +169,22 @@ static int exec_unlimited_stack(unsigned long unused)
 	return 3;
 }
 
+/* 0 if a new mapping lands above UNLIMITED_STACK_MMAP_BASE: below the default mmap_base. */
+static int mmap_above_low_base(unsigned long unused)
+{
+	unsigned long p = (unsigned long)map(PAGE);
+
+	return p > UNLIMITED_STACK_MMAP_BASE ? 0 : 1;
+}
+
+/* In a child: an unlimited RLIMIT_STACK, then a fork: mmap_base comes from exec, not fork. */
+static int fork_unlimited_stack(unsigned long unused)
+{
+	if (set_limit(RLIMIT_STACK, RLIM_INFINITY, RLIM_INFINITY))
+		return 2;
+	return child_exit_status(mmap_above_low_base, 0);
+}
+
 static void test_rlimit_rules(void)
 {
 	struct rlimit r, data;
@@ -309,6 +325,8 @@ static void test_rlimit_stack(void)
 	check(child_exit_status(deep_stack, 8 * MIB) == 0, "RLIMIT_STACK 8 MiB: 512 KiB of stack works");
 	check(child_exit_status(exec_unlimited_stack, 0) == 0,
 	      "exec with RLIMIT_STACK unlimited: mmap starts below TASK_SIZE / 6");
+	check(child_exit_status(fork_unlimited_stack, 0) == 0,
+	      "fork with RLIMIT_STACK unlimited: the child keeps its parent's mmap area");
 }
 
 static void test_rlimit_as(void)
@@ -736,7 +754,7 @@ int main(int argc, char **argv)
 		return mmap_below_low_base();
 	self_path = argv[0];
 
-	test_plan(76);
+	test_plan(77);
 	test_rlimit_rules();
 	test_proc_limits();
 	test_rlimit_inheritance();
