@@ -35,7 +35,6 @@ struct kmem_cache *vm_area_cachep;	/* "vm_area_struct" */
 
 #define FIRST_USER_ADDRESS	0UL
 #define USER_PGTABLES_CEILING	0UL	/* 0: up to the top of the address space */
-#define TASK_UNMAPPED_BASE	PAGE_ALIGN(TASK_SIZE / 3)	/* bottom-up fallback */
 #define VM_ACCESS_FLAGS		(VM_READ | VM_WRITE | VM_EXEC)
 
 /* Make the mm_struct and vm_area_struct caches (Linux proc_caches_init). */

@@ -964,7 +964,7 @@ static void madvise_dontfork_splits_and_fork_skips(struct kunit *test)
 
 /*
  * Linux 6.1's get_unmapped_area without a hint, computed afresh: the
- * highest free window below mmap_base, else the lowest from TASK_SIZE / 3.
+ * highest free window below mmap_base, else the lowest from TASK_UNMAPPED_BASE.
  */
 static unsigned long full_search(struct mm_struct *mm, unsigned long len)
 {
@@ -973,7 +973,7 @@ static unsigned long full_search(struct mm_struct *mm, unsigned long len)
 	if (!mas_empty_area_rev(&mas, PAGE_SIZE, mm->mmap_base - 1, len))
 		return mas.last + 1 - len;
 	mas_set(&mas, 0);
-	if (!mas_empty_area(&mas, PAGE_ALIGN(TASK_SIZE / 3), TASK_SIZE - 1, len))
+	if (!mas_empty_area(&mas, TASK_UNMAPPED_BASE, TASK_SIZE - 1, len))
 		return mas.index;
 	return -ENOMEM;
 }

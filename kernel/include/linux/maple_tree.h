@@ -249,9 +249,9 @@ int mas_empty_area_rev(struct ma_state *mas, unsigned long min,
  * merges a short leaf with its sibling in place, allocating nothing too,
  * and the split cuts an overfull leaf in two in place, allocating one
  * node; the rebuild splits, merges and rebalances everything else; an
- * empty tree gets a root leaf directly). mt_wr_path_count[] counts the stores that
- * took each one; tests clear mt_wr_fast_paths to send every store through
- * the rebuild and compare the trees.
+ * empty tree gets a root leaf directly). mt_wr_path_count[] counts the
+ * stores that took each one; tests clear mt_wr_fast_paths to send every
+ * store through the rebuild and compare the trees.
  */
 enum maple_wr_path {
 	MAPLE_WR_EXACT_FIT,	/* the range is exactly one slot: replace its entry */

@@ -153,6 +153,9 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 /* Grow the VM_GROWSDOWN @vma down to cover @address: 0 or -ENOMEM/-EPERM. */
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 
+/* Where get_unmapped_area looks bottom-up when nothing fits below mmap_base. */
+#define TASK_UNMAPPED_BASE	PAGE_ALIGN(TASK_SIZE / 3)
+
 unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 				unsigned long addr, unsigned long len,
 				unsigned long pgoff, unsigned long flags);
